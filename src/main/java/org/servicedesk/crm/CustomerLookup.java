@@ -1,0 +1,62 @@
+package org.servicedesk.crm;
+
+import java.util.Optional;
+
+import org.servicedesk.system.TimeSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The built-in CRM: finds a customer by id, phone or e-mail, or creates a STANDARD one. */
+@Service
+public class CustomerLookup {
+
+    private final CustomerRepository customers;
+
+    private final TimeSource time;
+
+    CustomerLookup(CustomerRepository customers, TimeSource time) {
+        this.customers = customers;
+        this.time = time;
+    }
+
+    /** What the desk knows about a person who contacted it. */
+    public record Contact(Long customerId, String name, String phone, String email) {
+    }
+
+    @Transactional
+    public Customer findOrCreate(Contact contact) {
+        return find(contact).orElseGet(() -> customers.save(new Customer(contact.name(), contact.phone(),
+                contact.email(), CustomerTier.STANDARD, null, guessLanguage(contact.name()),
+                contact.email() != null ? "EMAIL" : "SMS", time.now())));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> find(Contact contact) {
+        Optional<Customer> found = Optional.empty();
+        if (contact.customerId() != null) {
+            found = customers.findById(contact.customerId());
+        }
+        if (found.isEmpty() && hasText(contact.phone())) {
+            found = customers.findFirstByPhoneOrderByIdAsc(contact.phone());
+        }
+        if (found.isEmpty() && hasText(contact.email())) {
+            found = customers.findFirstByEmailIgnoreCaseOrderByIdAsc(contact.email());
+        }
+        return found;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> byId(Long id) {
+        return id == null ? Optional.empty() : customers.findById(id);
+    }
+
+    /** Chinese script in the name means Chinese messages; everything else gets English. */
+    static String guessLanguage(String name) {
+        return name != null && name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? "zh" : "en";
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,5 @@
+package org.servicedesk.crm;
+
+public enum CustomerTier {
+    VIP, MEMBER, STANDARD
+}

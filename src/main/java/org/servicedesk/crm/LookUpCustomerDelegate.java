@@ -1,0 +1,41 @@
+package org.servicedesk.crm;
+
+import static org.servicedesk.ticket.TicketLifecycle.VAR_CUSTOMER_ID;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_CUSTOMER_TIER;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicedesk.ticket.Ticket;
+import org.servicedesk.ticket.TicketAction;
+import org.servicedesk.ticket.TicketLookup;
+import org.servicedesk.ticket.Timeline;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_LookUpCustomer}: links the ticket to its CRM customer and sets {@code customerTier}. */
+@Component("lookUpCustomerDelegate")
+class LookUpCustomerDelegate implements JavaDelegate {
+
+    private final CustomerLookup crm;
+
+    private final TicketLookup tickets;
+
+    private final Timeline timeline;
+
+    LookUpCustomerDelegate(CustomerLookup crm, TicketLookup tickets, Timeline timeline) {
+        this.crm = crm;
+        this.tickets = tickets;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Ticket ticket = tickets.of(execution);
+        Customer customer = crm.findOrCreate(new CustomerLookup.Contact(ticket.getCustomerId(),
+                ticket.getContactName(), ticket.getContactPhone(), ticket.getContactEmail()));
+        ticket.linkCustomer(customer.getId(), customer.getTier().name());
+        execution.setVariable(VAR_CUSTOMER_ID, customer.getId());
+        execution.setVariable(VAR_CUSTOMER_TIER, customer.getTier().name());
+        timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.CUSTOMER_IDENTIFIED,
+                "Customer #" + customer.getId() + ", tier " + customer.getTier());
+    }
+}

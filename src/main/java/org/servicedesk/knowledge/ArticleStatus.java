@@ -1,0 +1,5 @@
+package org.servicedesk.knowledge;
+
+public enum ArticleStatus {
+    DRAFT, PUBLISHED, RETIRED
+}

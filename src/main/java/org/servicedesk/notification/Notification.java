@@ -1,0 +1,146 @@
+package org.servicedesk.notification;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A row of the outbox: written in the same transaction as the step that causes it, sent later. */
+@Entity
+public class Notification {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long ticketId;
+
+    /** Unique per ticket, step and template: the same step cannot queue the same message twice. */
+    private String dedupeKey;
+
+    @Enumerated(EnumType.STRING)
+    private RecipientKind recipientKind;
+
+    private String recipient;
+
+    @Enumerated(EnumType.STRING)
+    private NotificationChannel channel;
+
+    @Enumerated(EnumType.STRING)
+    private NotificationTemplate template;
+
+    private String subject;
+
+    private String body;
+
+    private String link;
+
+    @Enumerated(EnumType.STRING)
+    private NotificationStatus status;
+
+    private int attempts;
+
+    private String lastError;
+
+    private Instant createdAt;
+
+    private Instant sentAt;
+
+    protected Notification() {
+    }
+
+    Notification(Long ticketId, String dedupeKey, RecipientKind recipientKind, String recipient,
+            NotificationChannel channel, NotificationTemplate template, String subject, String body, String link,
+            Instant createdAt) {
+        this.ticketId = ticketId;
+        this.dedupeKey = dedupeKey;
+        this.recipientKind = recipientKind;
+        this.recipient = recipient;
+        this.channel = channel;
+        this.template = template;
+        this.subject = subject;
+        this.body = body;
+        this.link = link;
+        this.status = NotificationStatus.PENDING;
+        this.createdAt = createdAt;
+    }
+
+    void sent(Instant at) {
+        status = NotificationStatus.SENT;
+        sentAt = at;
+        attempts++;
+        lastError = null;
+    }
+
+    void failed(String error, int maxAttempts) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        if (attempts >= maxAttempts) {
+            status = NotificationStatus.FAILED;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getTicketId() {
+        return ticketId;
+    }
+
+    public String getDedupeKey() {
+        return dedupeKey;
+    }
+
+    public RecipientKind getRecipientKind() {
+        return recipientKind;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public NotificationChannel getChannel() {
+        return channel;
+    }
+
+    public NotificationTemplate getTemplate() {
+        return template;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public NotificationStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,5 @@
+package org.servicedesk.notification;
+
+public enum NotificationChannel {
+    EMAIL, SMS, IN_APP
+}

@@ -1,0 +1,5 @@
+package org.servicedesk.notification;
+
+public enum NotificationStatus {
+    PENDING, SENT, FAILED
+}

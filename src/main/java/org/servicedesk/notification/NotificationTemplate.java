@@ -1,0 +1,62 @@
+package org.servicedesk.notification;
+
+import java.util.Map;
+
+/**
+ * The messages of the desk, in English and Chinese. Placeholders: {number}, {subject},
+ * {link}, {clock}, {due}. No template names the customer: bodies carry no personal data.
+ */
+public enum NotificationTemplate {
+
+    TICKET_RECEIVED(
+            "We received your request {number}",
+            "Your request \"{subject}\" has ticket number {number}. We will answer within the promised time.",
+            "我们已收到您的请求 {number}",
+            "您的请求“{subject}”的工单号为 {number}，我们会在承诺时间内回复您。"),
+    SOLUTION_TO_CONFIRM(
+            "Solution for your request {number}",
+            "Our solution for \"{subject}\":\n{solution}\nPlease confirm that it solved your problem, or tell us it did not: {link}",
+            "您的请求 {number} 的解决方案",
+            "关于“{subject}”的解决方案：\n{solution}\n请确认问题是否已解决：{link}"),
+    SURVEY_INVITATION(
+            "How did we do? ({number})",
+            "Your request {number} is closed. Please rate our service (one minute): {link}",
+            "服务满意度调查（{number}）",
+            "您的工单 {number} 已关闭，请花一分钟为我们的服务评分：{link}"),
+    SLA_BREACH(
+            "SLA breached: {clock} of {number}",
+            "The {clock} target of ticket {number} (\"{subject}\") was due at {due} and is missed.",
+            "SLA 超时：{number} 的{clock}",
+            "工单 {number}（“{subject}”）的{clock}时限 {due} 已超时。");
+
+    private final String subjectEn;
+
+    private final String bodyEn;
+
+    private final String subjectZh;
+
+    private final String bodyZh;
+
+    NotificationTemplate(String subjectEn, String bodyEn, String subjectZh, String bodyZh) {
+        this.subjectEn = subjectEn;
+        this.bodyEn = bodyEn;
+        this.subjectZh = subjectZh;
+        this.bodyZh = bodyZh;
+    }
+
+    String subject(String language, Map<String, String> values) {
+        return fill("zh".equals(language) ? subjectZh : subjectEn, values);
+    }
+
+    String body(String language, Map<String, String> values) {
+        return fill("zh".equals(language) ? bodyZh : bodyEn, values);
+    }
+
+    private static String fill(String text, Map<String, String> values) {
+        String result = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            result = result.replace("{" + value.getKey() + "}", value.getValue() == null ? "" : value.getValue());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,75 @@
+package org.servicedesk.notification;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.servicedesk.crm.Customer;
+import org.servicedesk.crm.CustomerLookup;
+import org.servicedesk.system.TimeSource;
+import org.servicedesk.ticket.Ticket;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues notifications in the outbox, in the caller's transaction. A step that runs again
+ * (a retried job, a timer that fires again after a reopen) finds its row and queues nothing.
+ */
+@Service
+public class Notifier {
+
+    private final NotificationRepository outbox;
+
+    private final CustomerLookup crm;
+
+    private final TimeSource time;
+
+    Notifier(NotificationRepository outbox, CustomerLookup crm, TimeSource time) {
+        this.outbox = outbox;
+        this.crm = crm;
+        this.time = time;
+    }
+
+    /** Sends the customer a message by their preferred channel (e-mail, else SMS). */
+    @Transactional
+    public void toCustomer(Ticket ticket, String step, NotificationTemplate template, Map<String, String> values,
+            String link) {
+        Customer customer = crm.byId(ticket.getCustomerId()).orElse(null);
+        String language = customer != null ? customer.getLanguage() : "en";
+        String email = customer != null && customer.getEmail() != null ? customer.getEmail() : ticket.getContactEmail();
+        String phone = customer != null && customer.getPhone() != null ? customer.getPhone() : ticket.getContactPhone();
+        boolean prefersSms = customer != null && "SMS".equals(customer.getPreferredChannel());
+        NotificationChannel channel;
+        String address;
+        if (email != null && !(prefersSms && phone != null)) {
+            channel = NotificationChannel.EMAIL;
+            address = email;
+        } else if (phone != null) {
+            channel = NotificationChannel.SMS;
+            address = phone;
+        } else {
+            return; // nobody to write to; the agent sees the ticket and calls back
+        }
+        queue(ticket, step, RecipientKind.CUSTOMER, address, channel, template, language, values, link);
+    }
+
+    /** Tells every member of a group, in the application. */
+    @Transactional
+    public void toGroup(Ticket ticket, String step, String groupId, NotificationTemplate template,
+            Map<String, String> values) {
+        queue(ticket, step, RecipientKind.GROUP, groupId, NotificationChannel.IN_APP, template, "en", values, null);
+    }
+
+    private void queue(Ticket ticket, String step, RecipientKind kind, String recipient, NotificationChannel channel,
+            NotificationTemplate template, String language, Map<String, String> values, String link) {
+        String dedupeKey = ticket.getNumber() + ":" + step + ":" + template + ":" + kind;
+        if (outbox.existsByDedupeKey(dedupeKey)) {
+            return;
+        }
+        Map<String, String> all = new HashMap<>(values);
+        all.put("number", ticket.getNumber());
+        all.put("subject", ticket.getSubject());
+        all.put("link", link);
+        outbox.save(new Notification(ticket.getId(), dedupeKey, kind, recipient, channel, template,
+                template.subject(language, all), template.body(language, all), link, time.now()));
+    }
+}

@@ -1,0 +1,5 @@
+package org.servicedesk.survey;
+
+public enum SurveyStatus {
+    SENT, ANSWERED, EXPIRED
+}

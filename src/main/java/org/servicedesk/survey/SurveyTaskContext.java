@@ -1,0 +1,31 @@
+package org.servicedesk.survey;
+
+import static org.servicedesk.survey.SatisfactionSurvey.TASK_FOLLOW_UP_DISSATISFIED;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.servicedesk.ticket.TaskContextContributor;
+import org.servicedesk.ticket.Ticket;
+import org.springframework.stereotype.Component;
+
+/** Shows the survey answer in the follow-up form. */
+@Component
+class SurveyTaskContext implements TaskContextContributor {
+
+    private final SurveyRepository surveys;
+
+    SurveyTaskContext(SurveyRepository surveys) {
+        this.surveys = surveys;
+    }
+
+    @Override
+    public void contribute(DelegateTask task, Ticket ticket) {
+        if (!TASK_FOLLOW_UP_DISSATISFIED.equals(task.getTaskDefinitionKey())) {
+            return;
+        }
+        surveys.findByTicketId(ticket.getId()).ifPresent(survey -> {
+            task.setVariableLocal("surveyOverall", survey.getOverall());
+            task.setVariableLocal("surveyLowestScore", survey.lowestScore());
+            task.setVariableLocal("surveyComment", survey.getComment() == null ? "" : survey.getComment());
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package org.servicedesk.system;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the desk ({@code servicedesk.*}). The durations that timers use are ISO-8601
+ * strings because the BPMN reads them as timer expressions, e.g. {@code ${serviceDesk.surveyDelay}}.
+ */
+@ConfigurationProperties("servicedesk")
+public record ServiceDeskProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("http://localhost:8080") String publicBaseUrl,
+        @DefaultValue("P3D") String confirmationTimeout,
+        @DefaultValue("PT1H") String surveyDelay,
+        @DefaultValue("P7D") String surveyExpiry,
+        @DefaultValue Demo demo,
+        @DefaultValue Outbox outbox) {
+
+    public record Demo(@DefaultValue("false") boolean enabled) {
+    }
+
+    public record Outbox(@DefaultValue("PT5S") Duration pollInterval, @DefaultValue("5") int maxAttempts) {
+    }
+}

@@ -1,0 +1,8 @@
+package org.servicedesk.ticket;
+
+public enum CloseReason {
+    /** The customer confirmed the solution. */
+    CONFIRMED,
+    /** The customer did not answer within the confirmation timeout. */
+    CONFIRMATION_TIMEOUT
+}

@@ -1,0 +1,50 @@
+package org.servicedesk.ticket;
+
+import static org.servicedesk.ticket.TicketLifecycle.MSG_CUSTOMER_CONFIRMED;
+import static org.servicedesk.ticket.TicketLifecycle.MSG_CUSTOMER_REJECTED;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_CLOSE_REASON;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customer's answer to a sent solution: confirmed closes the ticket, rejected reopens it. */
+@Service
+class CustomerConfirmations {
+
+    private final TicketLookup tickets;
+
+    private final Timeline timeline;
+
+    private final RuntimeService runtimeService;
+
+    CustomerConfirmations(TicketLookup tickets, Timeline timeline, RuntimeService runtimeService) {
+        this.tickets = tickets;
+        this.timeline = timeline;
+        this.runtimeService = runtimeService;
+    }
+
+    @Transactional
+    public Ticket answer(String number, Confirmation confirmation) {
+        Ticket ticket = tickets.byNumber(number);
+        if (ticket.getStatus() != TicketStatus.PENDING_CONFIRMATION) {
+            throw new TicketStateConflictException(number, ticket.getStatus(),
+                    "only a ticket pending confirmation can be confirmed or rejected");
+        }
+        boolean accepted = confirmation.accepted();
+        timeline.record(ticket.getId(), Timeline.CUSTOMER,
+                accepted ? TicketAction.CUSTOMER_CONFIRMED : TicketAction.CUSTOMER_REJECTED, confirmation.comment());
+        var correlation = runtimeService.createMessageCorrelation(accepted ? MSG_CUSTOMER_CONFIRMED : MSG_CUSTOMER_REJECTED)
+                .processInstanceBusinessKey(number);
+        if (accepted) {
+            correlation.setVariable(VAR_CLOSE_REASON, CloseReason.CONFIRMED.name());
+        }
+        try {
+            correlation.correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new TicketStateConflictException(number, ticket.getStatus(), "it is not waiting for the customer");
+        }
+        return ticket;
+    }
+}

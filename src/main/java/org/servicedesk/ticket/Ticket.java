@@ -1,0 +1,278 @@
+package org.servicedesk.ticket;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/**
+ * A ticket (template A). The contact details given at intake stay in this row; the process
+ * only knows the ticket's id and number.
+ */
+@Entity
+public class Ticket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String number;
+
+    private Long customerId;
+
+    private String contactName;
+
+    private String contactPhone;
+
+    private String contactEmail;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    private Category category;
+
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+
+    private String subject;
+
+    private String description;
+
+    private String product;
+
+    private String orderNumber;
+
+    private String customerTier;
+
+    private String queue;
+
+    @Enumerated(EnumType.STRING)
+    private TicketStatus status;
+
+    private Integer currentTier;
+
+    private String handler;
+
+    private String resolution;
+
+    private Integer resolvedTier;
+
+    private String responseTarget;
+
+    private String resolutionTarget;
+
+    private Instant responseDueAt;
+
+    private Instant resolutionDueAt;
+
+    private Instant firstRespondedAt;
+
+    private Instant solutionSentAt;
+
+    private Instant closedAt;
+
+    @Enumerated(EnumType.STRING)
+    private CloseReason closeReason;
+
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Ticket() {
+    }
+
+    Ticket(String number, NewTicket request, Instant createdAt) {
+        this.number = number;
+        this.customerId = request.customerId();
+        this.contactName = request.customerName();
+        this.contactPhone = request.phone();
+        this.contactEmail = request.email();
+        this.channel = request.channel();
+        this.category = request.category();
+        this.priority = request.priority();
+        this.subject = request.subject();
+        this.description = request.description();
+        this.product = request.product();
+        this.orderNumber = request.orderNumber();
+        this.status = TicketStatus.NEW;
+        this.createdAt = createdAt;
+    }
+
+    public void linkCustomer(Long customerId, String customerTier) {
+        this.customerId = customerId;
+        this.customerTier = customerTier;
+    }
+
+    public void route(String queue, String responseTarget, String resolutionTarget, Instant responseDueAt,
+            Instant resolutionDueAt) {
+        this.queue = queue;
+        this.responseTarget = responseTarget;
+        this.resolutionTarget = resolutionTarget;
+        this.responseDueAt = responseDueAt;
+        this.resolutionDueAt = resolutionDueAt;
+        this.currentTier = 1;
+        this.status = TicketStatus.UNASSIGNED;
+    }
+
+    public void waitInQueue(int tier) {
+        this.currentTier = tier;
+        this.handler = null;
+        this.status = TicketStatus.UNASSIGNED;
+    }
+
+    public void assignTo(String handler) {
+        this.handler = handler;
+        this.status = handler == null ? TicketStatus.UNASSIGNED : TicketStatus.IN_PROGRESS;
+    }
+
+    public void respondedAt(Instant at) {
+        if (firstRespondedAt == null) {
+            firstRespondedAt = at;
+        }
+    }
+
+    public void resolve(int tier, String resolution) {
+        this.resolvedTier = tier;
+        this.resolution = resolution;
+    }
+
+    public void startReview() {
+        this.status = TicketStatus.IN_REVIEW;
+        this.handler = null;
+    }
+
+    public void solutionSent(Instant at) {
+        this.solutionSentAt = at;
+        this.status = TicketStatus.PENDING_CONFIRMATION;
+    }
+
+    public void close(CloseReason reason, Instant at) {
+        this.closeReason = reason;
+        this.closedAt = at;
+        this.status = TicketStatus.CLOSED;
+        this.handler = null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getProduct() {
+        return product;
+    }
+
+    public String getOrderNumber() {
+        return orderNumber;
+    }
+
+    public String getCustomerTier() {
+        return customerTier;
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public TicketStatus getStatus() {
+        return status;
+    }
+
+    public Integer getCurrentTier() {
+        return currentTier;
+    }
+
+    public String getHandler() {
+        return handler;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public Integer getResolvedTier() {
+        return resolvedTier;
+    }
+
+    public String getResponseTarget() {
+        return responseTarget;
+    }
+
+    public String getResolutionTarget() {
+        return resolutionTarget;
+    }
+
+    public Instant getResponseDueAt() {
+        return responseDueAt;
+    }
+
+    public Instant getResolutionDueAt() {
+        return resolutionDueAt;
+    }
+
+    public Instant getFirstRespondedAt() {
+        return firstRespondedAt;
+    }
+
+    public Instant getSolutionSentAt() {
+        return solutionSentAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public CloseReason getCloseReason() {
+        return closeReason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,62 @@
+package org.servicedesk.ticket;
+
+import java.net.URI;
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tickets")
+class TicketController {
+
+    private final TicketIntake intake;
+
+    private final TicketLookup tickets;
+
+    private final Timeline timeline;
+
+    private final SurveyResults surveys;
+
+    private final CustomerConfirmations confirmations;
+
+    TicketController(TicketIntake intake, TicketLookup tickets, Timeline timeline, SurveyResults surveys,
+            CustomerConfirmations confirmations) {
+        this.intake = intake;
+        this.tickets = tickets;
+        this.timeline = timeline;
+        this.surveys = surveys;
+        this.confirmations = confirmations;
+    }
+
+    record Created(String number, TicketStatus status, Instant responseDueAt, Instant resolutionDueAt) {
+    }
+
+    @PostMapping
+    ResponseEntity<Created> create(@Valid @RequestBody NewTicket request) {
+        String number = intake.create(request).getNumber();
+        intake.routeNow(number);
+        Ticket ticket = tickets.byNumber(number);
+        return ResponseEntity.created(URI.create("/api/tickets/" + number))
+                .body(new Created(number, ticket.getStatus(), ticket.getResponseDueAt(), ticket.getResolutionDueAt()));
+    }
+
+    @GetMapping("/{number}")
+    TicketView get(@PathVariable String number) {
+        Ticket ticket = tickets.byNumber(number);
+        return TicketView.of(ticket, timeline.of(ticket.getId()), surveys.of(ticket.getId()).orElse(null));
+    }
+
+    @PostMapping("/{number}/confirmation")
+    TicketView confirm(@PathVariable String number, @Valid @RequestBody Confirmation confirmation) {
+        confirmations.answer(number, confirmation);
+        return get(number);
+    }
+}

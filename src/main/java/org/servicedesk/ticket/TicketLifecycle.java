@@ -1,0 +1,74 @@
+package org.servicedesk.ticket;
+
+/**
+ * The contract of {@code processes/ticket-lifecycle.bpmn}: process id, activity ids, variable
+ * and message names. The process carries ids, classifications and outcomes only; everything
+ * about the customer stays in our tables.
+ */
+public final class TicketLifecycle {
+
+    public static final String PROCESS_ID = "TicketLifecycleProcess";
+
+    public static final String RESOURCE = "processes/ticket-lifecycle.bpmn";
+
+    public static final String ROUTING_DECISION = "TicketRouting";
+
+    // activities
+    public static final String TASK_LOOK_UP_CUSTOMER = "Task_LookUpCustomer";
+    public static final String TASK_ROUTE_TICKET = "Task_RouteTicket";
+    public static final String TASK_ACKNOWLEDGE_RECEIPT = "Task_AcknowledgeReceipt";
+    public static final String TASK_HANDLE_TIER1 = "Task_HandleTier1";
+    public static final String TASK_HANDLE_TIER2 = "Task_HandleTier2";
+    public static final String TASK_HANDLE_TIER3 = "Task_HandleTier3";
+    public static final String TASK_REVIEW_RESOLUTION = "Task_ReviewResolution";
+    public static final String TASK_SEND_SOLUTION = "Task_SendSolution";
+    public static final String TASK_CLOSE_TICKET = "Task_CloseTicket";
+    public static final String TASK_UPDATE_KNOWLEDGE_BASE = "Task_UpdateKnowledgeBase";
+    public static final String TASK_NOTIFY_RESPONSE_SLA_BREACH = "Task_NotifyResponseSlaBreach";
+    public static final String TASK_NOTIFY_RESOLUTION_SLA_BREACH = "Task_NotifyResolutionSlaBreach";
+    public static final String EVENT_AWAIT_CONFIRMATION = "Gateway_AwaitConfirmation";
+    public static final String EVENT_CUSTOMER_CONFIRMED = "Event_CustomerConfirmed";
+    public static final String EVENT_CUSTOMER_REJECTED = "Event_CustomerRejected";
+    public static final String EVENT_CONFIRMATION_TIMED_OUT = "Event_ConfirmationTimedOut";
+    public static final String BOUNDARY_RESPONSE_SLA_BREACHED = "BoundaryEvent_ResponseSlaBreached";
+    public static final String BOUNDARY_RESOLUTION_SLA_BREACHED = "BoundaryEvent_ResolutionSlaBreached";
+    public static final String END_TICKET_CLOSED = "EndEvent_TicketClosed";
+
+    // messages
+    public static final String MSG_CUSTOMER_CONFIRMED = "CustomerConfirmed";
+    public static final String MSG_CUSTOMER_REJECTED = "CustomerRejected";
+
+    // variables: ids and classification
+    public static final String VAR_TICKET_ID = "ticketId";
+    public static final String VAR_CUSTOMER_ID = "customerId";
+    public static final String VAR_CUSTOMER_TIER = "customerTier";
+    public static final String VAR_CATEGORY = "category";
+    public static final String VAR_PRIORITY = "priority";
+    public static final String VAR_CHANNEL = "channel";
+    // variables: routing decision
+    public static final String VAR_QUEUE = "queue";
+    public static final String VAR_TASK_PRIORITY = "taskPriority";
+    public static final String VAR_RESPONSE_DUE_AT = "responseDueAt";
+    public static final String VAR_RESOLUTION_DUE_AT = "resolutionDueAt";
+    /** The tier that handles the ticket now; after a resolution, the tier that resolved it. */
+    public static final String VAR_HANDLING_TIER = "handlingTier";
+    public static final String VAR_RESPONDED = "responded";
+    // variables: outcomes of the user tasks
+    public static final String VAR_TIER1_OUTCOME = "tier1Outcome";
+    public static final String VAR_TIER2_OUTCOME = "tier2Outcome";
+    public static final String VAR_RESOLUTION = "resolution";
+    public static final String VAR_ESCALATION_REASON = "escalationReason";
+    public static final String VAR_FIX_PLAN = "fixPlan";
+    public static final String VAR_REVIEW_APPROVED = "reviewApproved";
+    public static final String VAR_REVIEW_COMMENT = "reviewComment";
+    /** CONFIRMED (set with the confirmation message) or CONFIRMATION_TIMEOUT (set by the timer). */
+    public static final String VAR_CLOSE_REASON = "closeReason";
+    // input parameter of the SLA notification tasks
+    public static final String VAR_SLA_CLOCK = "slaClock";
+
+    public static final String OUTCOME_RESOLVED = "RESOLVED";
+    public static final String OUTCOME_ESCALATE = "ESCALATE";
+
+    private TicketLifecycle() {
+    }
+}
