@@ -21,7 +21,7 @@ import org.springframework.web.ErrorResponseException;
 
 /** Takes a customer's survey answer, once, and tells the survey process whether they were dissatisfied. */
 @Service
-class SurveyAnswers implements SurveyResults {
+public class SurveyAnswers implements SurveyResults {
 
     private final SurveyRepository surveys;
 

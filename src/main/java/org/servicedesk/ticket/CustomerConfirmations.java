@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The customer's answer to a sent solution: confirmed closes the ticket, rejected reopens it. */
 @Service
-class CustomerConfirmations {
+public class CustomerConfirmations {
 
     private final TicketLookup tickets;
 
