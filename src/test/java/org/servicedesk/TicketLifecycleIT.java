@@ -1,0 +1,147 @@
+package org.servicedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.servicedesk.survey.FollowUpRepository;
+import org.servicedesk.survey.SurveyRepository;
+import org.servicedesk.ticket.TicketLifecycle;
+import org.servicedesk.ticket.TicketRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One ticket end to end on PostgreSQL, through the public API and the engine's task service:
+ * escalation, review, a rejected solution, rework, confirmation, survey and follow-up.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "postgres", "it" })
+class TicketLifecycleIT {
+
+    @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired HistoryService historyService;
+    @Autowired TicketRepository tickets;
+    @Autowired SurveyRepository surveys;
+    @Autowired FollowUpRepository followUps;
+    @Autowired JdbcTemplate jdbc;
+
+    TicketScenario scenario;
+
+    @BeforeEach
+    void setUp() {
+        scenario = new TicketScenario(runtimeService, taskService, managementService);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void runsOnPostgres() {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void aTicketFromIntakeToFollowUp() {
+        ResponseEntity<JsonNode> created = http.postForEntity("/api/tickets", Map.of(
+                "customerName", "王芳", "phone", "13600001234", "email", "wang.fang@example.cn",
+                "channel", "EMAIL", "category", "TECHNICAL_FAULT", "priority", "P1",
+                "subject", "Label printer prints blank labels",
+                "description", "LP-20, bought 2025-11; since the update every label is blank."), JsonNode.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String number = created.getBody().get("number").asText();
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/tickets/" + number);
+        assertThat(number).matches("CG\\d{8}\\d{3,}");
+        assertThat(created.getBody().get("status").asText()).isEqualTo("UNASSIGNED");
+        assertThat(created.getBody().get("responseDueAt").asText()).isNotBlank();
+
+        scenario.escalateFromTier1(number, "Firmware related, needs remote session");
+        assertThat(ticket(number).get("currentTier").asInt()).isEqualTo(2);
+        scenario.resolveAtTier2(number, "Rolled back firmware to 3.1");
+        assertThat(ticket(number).get("status").asText()).isEqualTo("IN_REVIEW");
+        scenario.review(number, true, "OK");
+        assertThat(ticket(number).get("status").asText()).isEqualTo("PENDING_CONFIRMATION");
+
+        confirm(number, false, "Still blank after a restart");
+        JsonNode reopened = ticket(number);
+        assertThat(reopened.get("status").asText()).isEqualTo("UNASSIGNED");
+        assertThat(reopened.get("currentTier").asInt()).isEqualTo(2);
+
+        scenario.resolveAtTier2(number, "Print head cleaned and firmware 3.1 reinstalled");
+        scenario.review(number, true, "OK");
+        confirm(number, true, "Works now");
+        JsonNode closed = ticket(number);
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("closeReason").asText()).isEqualTo("CONFIRMED");
+
+        TicketScenario.advance(Duration.ofHours(1).plusSeconds(1));
+        scenario.executeDueJobs();
+        JsonNode notifications = http.getForObject("/api/tickets/" + number + "/notifications", JsonNode.class);
+        String surveyLink = null;
+        for (JsonNode n : notifications) {
+            if ("SURVEY_INVITATION".equals(n.get("template").asText())) {
+                surveyLink = n.get("link").asText();
+            }
+        }
+        assertThat(surveyLink).contains("/api/surveys/");
+        String token = surveyLink.substring(surveyLink.lastIndexOf('/') + 1);
+
+        ResponseEntity<JsonNode> answered = http.postForEntity("/api/surveys/" + token, Map.of(
+                "responseSpeed", 2, "resolutionEfficiency", 3, "attitude", 4, "effectiveness", 3, "overall", 3,
+                "comment", "Had to ask twice"), JsonNode.class);
+        assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        scenario.followUp(number, "PARTLY");
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).finished()
+                .count()).isEqualTo(2);
+        JsonNode done = ticket(number);
+        assertThat(done.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(done.get("survey").get("responseSpeed").asInt()).isEqualTo(2);
+        assertThat(done.get("survey").get("overall").asInt()).isEqualTo(3);
+        List<String> actions = done.get("timeline").findValuesAsText("action");
+        assertThat(actions).containsSubsequence("RECEIVED", "CUSTOMER_IDENTIFIED", "ROUTED", "QUEUED", "CLAIMED",
+                "ESCALATED", "QUEUED", "CLAIMED", "RESOLVED", "QUEUED", "CLAIMED", "REVIEW_APPROVED", "SOLUTION_SENT",
+                "CUSTOMER_REJECTED", "QUEUED", "CLAIMED", "RESOLVED", "REVIEW_APPROVED", "SOLUTION_SENT",
+                "CUSTOMER_CONFIRMED", "CLOSED", "KNOWLEDGE_DRAFTED", "SURVEY_SENT", "SURVEY_ANSWERED", "FOLLOWED_UP");
+        Long ticketId = tickets.findByNumber(number).orElseThrow().getId();
+        assertThat(followUps.findByTicketId(ticketId)).singleElement()
+                .satisfies(f -> assertThat(f.getOutcome()).isEqualTo("PARTLY"));
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER2)).isNull();
+    }
+
+    private JsonNode ticket(String number) {
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/tickets/" + number, JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private void confirm(String number, boolean accepted, String comment) {
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/tickets/" + number + "/confirmation",
+                Map.of("accepted", accepted, "comment", comment), JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}
