@@ -52,18 +52,19 @@ public class Notifier {
         queue(ticket, step, RecipientKind.CUSTOMER, address, channel, template, language, values, link);
     }
 
-    /** Tells every member of a group, in the application. */
+    /** Tells every member of a group, in the application. False when this step had told them already. */
     @Transactional
-    public void toGroup(Ticket ticket, String step, String groupId, NotificationTemplate template,
+    public boolean toGroup(Ticket ticket, String step, String groupId, NotificationTemplate template,
             Map<String, String> values) {
-        queue(ticket, step, RecipientKind.GROUP, groupId, NotificationChannel.IN_APP, template, "en", values, null);
+        return queue(ticket, step, RecipientKind.GROUP, groupId, NotificationChannel.IN_APP, template, "en", values,
+                null);
     }
 
-    private void queue(Ticket ticket, String step, RecipientKind kind, String recipient, NotificationChannel channel,
+    private boolean queue(Ticket ticket, String step, RecipientKind kind, String recipient, NotificationChannel channel,
             NotificationTemplate template, String language, Map<String, String> values, String link) {
         String dedupeKey = ticket.getNumber() + ":" + step + ":" + template + ":" + kind;
         if (outbox.existsByDedupeKey(dedupeKey)) {
-            return;
+            return false;
         }
         Map<String, String> all = new HashMap<>(values);
         all.put("number", ticket.getNumber());
@@ -71,5 +72,6 @@ public class Notifier {
         all.put("link", link);
         outbox.save(new Notification(ticket.getId(), dedupeKey, kind, recipient, channel, template,
                 template.subject(language, all), template.body(language, all), link, time.now()));
+        return true;
     }
 }

@@ -9,15 +9,12 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_TASK_PRIORITY;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.servicedesk.system.ServiceDeskProperties;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketAction;
 import org.servicedesk.ticket.TicketLookup;
@@ -36,18 +33,13 @@ class RoutingDecisionListener implements ExecutionListener {
     /** The engine's name for the result of the business rule task, available to its end listener. */
     static final String DECISION_RESULT = "decisionResult";
 
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final TicketLookup tickets;
 
     private final Timeline timeline;
 
-    private final ZoneId zone;
-
-    RoutingDecisionListener(TicketLookup tickets, Timeline timeline, ServiceDeskProperties properties) {
+    RoutingDecisionListener(TicketLookup tickets, Timeline timeline) {
         this.tickets = tickets;
         this.timeline = timeline;
-        this.zone = properties.zone();
     }
 
     @Override
@@ -74,7 +66,7 @@ class RoutingDecisionListener implements ExecutionListener {
         execution.setVariable(VAR_HANDLING_TIER, 1);
         execution.setVariable(VAR_RESPONDED, false);
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.ROUTED,
-                "Queue " + queue + ", respond by " + SHORT.format(responseDue.atZone(zone)) + " (" + responseTarget
-                        + "), resolve by " + SHORT.format(resolutionDue.atZone(zone)) + " (" + resolutionTarget + ")");
+                "Queue " + queue + ", respond within " + responseTarget + " by " + timeline.format(responseDue)
+                        + ", resolve within " + resolutionTarget + " by " + timeline.format(resolutionDue));
     }
 }

@@ -15,7 +15,8 @@ public final class Masking {
         }
         String trimmed = name.strip();
         int first = trimmed.codePointAt(0);
-        int rest = Math.max(1, trimmed.codePointCount(0, trimmed.length()) - 1);
+        // at most three stars, so the mask does not tell the name's length
+        int rest = Math.min(3, Math.max(1, trimmed.codePointCount(0, trimmed.length()) - 1));
         return new StringBuilder().appendCodePoint(first).append("*".repeat(rest)).toString();
     }
 

@@ -3,15 +3,12 @@ package org.servicedesk.sla;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CLOCK;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicedesk.notification.NotificationTemplate;
 import org.servicedesk.notification.Notifier;
-import org.servicedesk.system.ServiceDeskProperties;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketAction;
 import org.servicedesk.ticket.TicketLookup;
@@ -28,21 +25,16 @@ class SlaBreachNotifier implements JavaDelegate {
 
     static final String SUPERVISORS = "supervisors";
 
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final TicketLookup tickets;
 
     private final Notifier notifier;
 
     private final Timeline timeline;
 
-    private final ZoneId zone;
-
-    SlaBreachNotifier(TicketLookup tickets, Notifier notifier, Timeline timeline, ServiceDeskProperties properties) {
+    SlaBreachNotifier(TicketLookup tickets, Notifier notifier, Timeline timeline) {
         this.tickets = tickets;
         this.notifier = notifier;
         this.timeline = timeline;
-        this.zone = properties.zone();
     }
 
     @Override
@@ -51,9 +43,10 @@ class SlaBreachNotifier implements JavaDelegate {
         Ticket ticket = tickets.of(execution);
         Instant due = "RESPONSE".equals(clock) ? ticket.getResponseDueAt() : ticket.getResolutionDueAt();
         String label = "RESPONSE".equals(clock) ? "first response" : "resolution";
-        notifier.toGroup(ticket, "sla-" + clock, SUPERVISORS, NotificationTemplate.SLA_BREACH,
-                Map.of("clock", label, "due", SHORT.format(due.atZone(zone))));
-        timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_BREACHED, label + " was due "
-                + SHORT.format(due.atZone(zone)));
+        boolean firstTime = notifier.toGroup(ticket, "sla-" + clock, SUPERVISORS, NotificationTemplate.SLA_BREACH,
+                Map.of("clock", label, "due", timeline.format(due)));
+        if (firstTime) {
+            timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_BREACHED, label + " was due " + timeline.format(due));
+        }
     }
 }

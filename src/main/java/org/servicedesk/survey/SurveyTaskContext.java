@@ -22,6 +22,10 @@ class SurveyTaskContext implements TaskContextContributor {
         if (!TASK_FOLLOW_UP_DISSATISFIED.equals(task.getTaskDefinitionKey())) {
             return;
         }
+        task.setVariableLocal("category", ticket.getCategory().name());
+        task.setVariableLocal("priority", ticket.getPriority().name());
+        task.setVariableLocal("channel", ticket.getChannel().name());
+        task.setVariableLocal("resolution", ticket.getResolution() == null ? "" : ticket.getResolution());
         surveys.findByTicketId(ticket.getId()).ifPresent(survey -> {
             task.setVariableLocal("surveyOverall", survey.getOverall());
             task.setVariableLocal("surveyLowestScore", survey.lowestScore());

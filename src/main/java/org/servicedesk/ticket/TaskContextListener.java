@@ -60,6 +60,8 @@ class TaskContextListener implements TaskListener {
         task.setVariableLocal("product", ticket.getProduct() == null ? "" : ticket.getProduct());
         task.setVariableLocal("customerDisplay", customerDisplay(ticket));
         task.setVariableLocal("ticketHistory", timeline.asMarkdown(ticket.getId()));
+        task.setVariableLocal("responseDue", timeline.format(ticket.getResponseDueAt()));
+        task.setVariableLocal("resolutionDue", timeline.format(ticket.getResolutionDueAt()));
         contributors.forEach(contributor -> contributor.contribute(task, ticket));
     }
 

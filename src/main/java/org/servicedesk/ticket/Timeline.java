@@ -1,5 +1,6 @@
 package org.servicedesk.ticket;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -62,6 +63,11 @@ public class Timeline {
                         + TicketAction.valueOf(e.getAction()).label()
                         + (e.getDetail() == null ? "" : ": " + e.getDetail().replace('\n', ' ')))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** A time as agents read it: in the desk's zone, to the minute, with the zone named. */
+    public String format(Instant instant) {
+        return instant == null ? "–" : SHORT.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
     private static String truncate(String detail) {
