@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.servicedesk.TicketScenario.advance;
 import static org.servicedesk.TicketScenario.newTicket;
 import static org.servicedesk.TicketScenario.setClock;
-import static org.servicedesk.ticket.TicketLifecycle.BOUNDARY_RESOLUTION_SLA_BREACHED;
 import static org.servicedesk.ticket.TicketLifecycle.BOUNDARY_RESPONSE_SLA_BREACHED;
 import static org.servicedesk.ticket.TicketLifecycle.EVENT_AWAIT_CONFIRMATION;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER1;
@@ -15,7 +14,9 @@ import static org.servicedesk.ticket.TicketLifecycle.TASK_REVIEW_RESOLUTION;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.HistoryService;
@@ -30,6 +31,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.servicedesk.crm.Customer;
+import org.servicedesk.crm.CustomerRepository;
+import org.servicedesk.crm.CustomerTier;
 import org.servicedesk.knowledge.ArticleStatus;
 import org.servicedesk.knowledge.KnowledgeArticleRepository;
 import org.servicedesk.notification.Notification;
@@ -41,12 +45,20 @@ import org.servicedesk.survey.SurveyAnswer;
 import org.servicedesk.survey.SurveyAnswers;
 import org.servicedesk.survey.SurveyRepository;
 import org.servicedesk.survey.SurveyStatus;
+import org.servicedesk.sla.ClockKind;
+import org.servicedesk.sla.SlaClock;
+import org.servicedesk.sla.SlaClocks;
 import org.servicedesk.ticket.Category;
+import org.servicedesk.ticket.Channel;
+import org.servicedesk.ticket.Conversations;
+import org.servicedesk.ticket.Message;
+import org.servicedesk.ticket.NewTicket;
 import org.servicedesk.ticket.CloseReason;
 import org.servicedesk.ticket.Confirmation;
 import org.servicedesk.ticket.CustomerConfirmations;
 import org.servicedesk.ticket.Priority;
 import org.servicedesk.ticket.Ticket;
+import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketIntake;
 import org.servicedesk.ticket.TicketRepository;
 import org.servicedesk.ticket.TicketStatus;
@@ -73,6 +85,9 @@ class ServiceDeskProcessTest {
     @Autowired KnowledgeArticleRepository articles;
     @Autowired SurveyRepository surveys;
     @Autowired FollowUpRepository followUps;
+    @Autowired Conversations conversations;
+    @Autowired CustomerRepository customers;
+    @Autowired SlaClocks clocks;
 
     TicketScenario scenario;
 
@@ -81,6 +96,9 @@ class ServiceDeskProcessTest {
         BpmnAwareTests.init(processEngine);
         scenario = new TicketScenario(runtimeService, taskService, managementService);
         setClock(MONDAY_9AM);
+        if (processEngine.getIdentityService().createUserQuery().userId("ben").count() == 0) {
+            processEngine.getIdentityService().saveUser(processEngine.getIdentityService().newUser("ben"));
+        }
     }
 
     @AfterEach
@@ -242,34 +260,204 @@ class ServiceDeskProcessTest {
         Assertions.assertThat(closed.getCloseReason()).isEqualTo(CloseReason.CONFIRMATION_TIMEOUT);
     }
 
+    // ----- service levels (processes/sla-policy.dmn on the business-hours calendar, Mon-Fri 09:00-18:00 Shanghai)
+
     @Test
-    void responseSlaBreachNotifiesTheSupervisorsOnceAndTheTaskStays() {
-        String number = intakeAndRoute(Category.REPAIR, Priority.P0); // urgent repair: respond within 30 min
+    void vipAssignmentWarnsThenBreachesAndASupervisorReassigns() {
+        String number = intakeAndRoute(vipTicket(Category.INQUIRY, Priority.P1)); // VIP: assign within 5 min
         ProcessInstance instance = scenario.lifecycle(number);
+        Assertions.assertThat(clock(number, ClockKind.ASSIGNMENT).getDueAt()).isEqualTo(MONDAY_9AM.plusSeconds(300));
 
-        advance(Duration.ofMinutes(29));
+        advance(Duration.ofMinutes(2)); // warning lead PT2M: 3 minutes in
         scenario.executeDueJobs();
-        Assertions.assertThat(sent(number, NotificationTemplate.SLA_BREACH)).isEmpty();
-
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_WARNING)).isEmpty();
         advance(Duration.ofMinutes(1));
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed("Task_NotifyResponseSlaBreach").isWaitingAt(TASK_HANDLE_TIER1);
-        Assertions.assertThat(sent(number, NotificationTemplate.SLA_BREACH)).singleElement()
-                .satisfies(n -> Assertions.assertThat(n.getRecipient()).isEqualTo("supervisors"));
+        assertThat(instance).hasPassed("Task_NotifyAssignmentSlaWarning");
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_WARNING)).singleElement()
+                .satisfies(n -> Assertions.assertThat(n.getSubject()).contains("assignment"));
+
+        advance(Duration.ofMinutes(2));
+        scenario.executeDueJobs();
+        assertThat(instance).hasPassed("Task_NotifyAssignmentSlaBreach", "Event_AssignmentBreachEscalated")
+                .isWaitingAt(TASK_HANDLE_TIER1, TicketLifecycle.TASK_HANDLE_SLA_BREACH);
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH)).hasSize(1);
+        Assertions.assertThat(taskService.getVariable(
+                scenario.openTask(number, TicketLifecycle.TASK_HANDLE_SLA_BREACH).getId(),
+                TicketLifecycle.VAR_BREACHED_CLOCK)).isEqualTo("ASSIGNMENT");
+
+        advance(Duration.ofMinutes(1));
+        scenario.handleBreach(number, Map.of(TicketLifecycle.VAR_BREACH_ACTION, "REASSIGN",
+                TicketLifecycle.VAR_NEW_ASSIGNEE, "ben", TicketLifecycle.VAR_BREACH_COMMENT, "alice is on a call"));
+        Assertions.assertThat(scenario.openTask(number, TASK_HANDLE_TIER1).getAssignee()).isEqualTo("ben");
+        SlaClock assignment = clock(number, ClockKind.ASSIGNMENT);
+        Assertions.assertThat(assignment.getOutcome()).isEqualTo(SlaClock.Outcome.BREACHED);
+        Assertions.assertThat(assignment.getOverrunSeconds()).isEqualTo(60);
+        Assertions.assertThat(scenario.openBreachTasks(number)).isZero();
     }
 
     @Test
-    void resolutionSlaBreachNotifiesTheSupervisorsWhileTheTicketIsHandled() {
-        String number = intakeAndRoute(Category.COMPLAINT, Priority.P1); // complaint: resolved within 48 h
-        ProcessInstance instance = scenario.lifecycle(number);
-        scenario.escalateFromTier1(number, "Billing must check");
+    void firstResponseMetJustInTimeAndMissedByOneMinute() {
+        String inTime = intakeAndRoute(Category.CUSTOM_REQUEST, Priority.P2); // respond within 8 h: by 17:00
+        String late = intakeAndRoute(Category.CUSTOM_REQUEST, Priority.P2);
+        scenario.claim(inTime, TASK_HANDLE_TIER1, "alice");
+        scenario.claim(late, TASK_HANDLE_TIER1, "ben");
+        Instant due = clock(inTime, ClockKind.RESPONSE).getDueAt();
+        Assertions.assertThat(due).isEqualTo(MONDAY_9AM.plus(Duration.ofHours(8)));
 
-        advance(Duration.ofHours(48));
+        setClock(due.minusSeconds(60));
+        scenario.executeDueJobs(); // the response warnings (1 h before) go out; assignment timers find claimed tasks
+        Assertions.assertThat(sentTo(inTime, NotificationTemplate.SLA_WARNING)).singleElement()
+                .satisfies(n -> Assertions.assertThat(n.getSubject()).contains("first response"));
+        conversations.agentReply(inTime, new Message("We are on it and will call you at 10:00 tomorrow.", "alice"));
+        Assertions.assertThat(clock(inTime, ClockKind.RESPONSE).getOutcome()).isEqualTo(SlaClock.Outcome.MET);
+
+        setClock(due);
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed(BOUNDARY_RESOLUTION_SLA_BREACHED, "Task_NotifyResolutionSlaBreach")
-                .isWaitingAt(TASK_HANDLE_TIER2);
-        Assertions.assertThat(sent(number, NotificationTemplate.SLA_BREACH)).singleElement()
-                .satisfies(n -> Assertions.assertThat(n.getSubject()).contains("resolution"));
+        assertThat(scenario.lifecycle(inTime)).hasPassed("EndEvent_ResponseSlaMet", "EndEvent_AssignedInTime",
+                "EndEvent_AssignmentWarningVoid");
+        Assertions.assertThat(sentTo(inTime, NotificationTemplate.SLA_BREACH)).isEmpty();
+        assertThat(scenario.lifecycle(late)).hasPassed("Task_NotifyResponseSlaBreach");
+        Assertions.assertThat(sentTo(late, NotificationTemplate.SLA_BREACH)).hasSize(1);
+
+        setClock(due.plusSeconds(60));
+        conversations.agentReply(late, new Message("Sorry for the wait: we are on it.", "ben"));
+        SlaClock missed = clock(late, ClockKind.RESPONSE);
+        Assertions.assertThat(missed.getOutcome()).isEqualTo(SlaClock.Outcome.BREACHED);
+        Assertions.assertThat(missed.getOverrunSeconds()).isEqualTo(60);
+        Assertions.assertThat(ticket(late).getFirstRespondedAt()).isEqualTo(due.plusSeconds(60));
+        scenario.handleBreach(late, Map.of(TicketLifecycle.VAR_BREACH_ACTION, "COMMENT",
+                TicketLifecycle.VAR_BREACH_COMMENT, "Queue overloaded on Monday"));
+        assertThat(scenario.lifecycle(late)).hasPassed("EndEvent_SlaBreachHandled");
+    }
+
+    @Test
+    void tier2FeedbackWarnsAndBreachesAndASupervisorRaisesThePriority() {
+        String number = intakeAndRoute(Category.TECHNICAL_FAULT, Priority.P1);
+        ProcessInstance instance = scenario.lifecycle(number);
+        scenario.escalateFromTier1(number, "Needs log analysis");
+        // 24 working hours from Monday 09:00: Mon 9 h + Tue 9 h + Wed 6 h = Wednesday 15:00, warned at 11:00
+        Instant due = Instant.parse("2026-11-25T07:00:00Z");
+        Assertions.assertThat(clock(number, ClockKind.TIER2_FEEDBACK).getDueAt()).isEqualTo(due);
+        Assertions.assertThat(scenario.openTask(number, TASK_HANDLE_TIER2).getDueDate()).isEqualTo(Date.from(due));
+
+        setClock(due.minus(Duration.ofHours(4)));
+        scenario.executeDueJobs();
+        assertThat(instance).hasPassed("Task_NotifyTier2FeedbackSlaWarning");
+        setClock(due);
+        scenario.executeDueJobs();
+        assertThat(instance).hasPassed("Task_NotifyTier2FeedbackSlaBreach").isWaitingAt(TASK_HANDLE_TIER2,
+                TicketLifecycle.TASK_HANDLE_SLA_BREACH);
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH))
+                .anySatisfy(n -> Assertions.assertThat(n.getSubject()).contains("tier-2 feedback"));
+
+        scenario.handleBreach(number, Map.of(TicketLifecycle.VAR_BREACH_ACTION, "CHANGE_PRIORITY",
+                TicketLifecycle.VAR_NEW_PRIORITY, "P0", TicketLifecycle.VAR_BREACH_COMMENT, "Production is down now"));
+        Assertions.assertThat(ticket(number).getPriority()).isEqualTo(Priority.P0);
+        Assertions.assertThat(scenario.openTask(number, TASK_HANDLE_TIER2).getPriority()).isEqualTo(90);
+    }
+
+    @Test
+    void resolutionWarnsBreachesEscalatesToManagersAndAReopenedTicketIsNotBreachedTwice() {
+        String number = intakeAndRoute(Category.INQUIRY, Priority.P2); // resolve within 2 h: by 11:00
+        ProcessInstance instance = scenario.lifecycle(number);
+        scenario.claim(number, TASK_HANDLE_TIER1, "alice");
+        conversations.agentReply(number, new Message("Looking into it.", "alice"));
+
+        setClock(MONDAY_9AM.plus(Duration.ofMinutes(90)));
+        scenario.executeDueJobs();
+        assertThat(instance).hasPassed("Task_NotifyResolutionSlaWarning");
+        setClock(MONDAY_9AM.plus(Duration.ofHours(2)));
+        scenario.executeDueJobs();
+        assertThat(instance).hasPassed("Task_NotifyResolutionSlaBreach", "Event_ResolutionBreachEscalated");
+        scenario.handleBreach(number, Map.of(TicketLifecycle.VAR_BREACH_ACTION, "COMMENT",
+                TicketLifecycle.VAR_BREACH_COMMENT, "Waiting for the billing team"));
+
+        // 24 working hours after the breach: Mon 7 h + Tue 9 h + Wed 8 h = Wednesday 17:00
+        Instant escalation = Instant.parse("2026-11-25T09:00:00Z");
+        Assertions.assertThat(clock(number, ClockKind.RESOLUTION).getEscalationAt()).isEqualTo(escalation);
+        setClock(escalation);
+        scenario.executeDueJobs();
+        assertThat(instance).hasPassed(TicketLifecycle.TASK_ESCALATE_TO_MANAGERS);
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_ESCALATION)).singleElement()
+                .satisfies(n -> Assertions.assertThat(n.getRecipient()).isEqualTo("managers"));
+
+        scenario.resolveAtTier1(number, "Invoice corrected");
+        confirmations.answer(number, new Confirmation(false, "Still wrong"));
+        scenario.executeDueJobs(); // the reopened handling passes its overdue timers again
+        assertThat(instance).hasPassed("EndEvent_ResolutionBreachKnown").isWaitingAt(TASK_HANDLE_TIER1);
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH)).hasSize(1);
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_ESCALATION)).hasSize(1);
+        Assertions.assertThat(scenario.openBreachTasks(number)).isZero();
+        SlaClock resolution = clock(number, ClockKind.RESOLUTION);
+        Assertions.assertThat(resolution.getBreachedAt()).isEqualTo(MONDAY_9AM.plus(Duration.ofHours(2)));
+        Assertions.assertThat(resolution.getStoppedAt()).isNull();
+    }
+
+    @Test
+    void askingTheCustomerPausesTheResolutionClockAndTheReplyMovesItsDueDate() {
+        String number = intakeAndRoute(Category.INQUIRY, Priority.P2); // resolve by 11:00, warn at 10:30
+        ProcessInstance instance = scenario.lifecycle(number);
+        advance(Duration.ofMinutes(30));
+        scenario.askCustomer(number, TASK_HANDLE_TIER1, "alice", "Which invoice number do you mean?");
+        assertThat(instance).isWaitingAt(TicketLifecycle.TASK_AWAIT_CUSTOMER_REPLY);
+        Assertions.assertThat(ticket(number).getStatus()).isEqualTo(TicketStatus.AWAITING_CUSTOMER);
+        Assertions.assertThat(sentTo(number, NotificationTemplate.INFORMATION_REQUESTED)).singleElement()
+                .satisfies(n -> Assertions.assertThat(n.getBody()).contains("Which invoice number"));
+        Assertions.assertThat(clock(number, ClockKind.RESPONSE).getOutcome()).isEqualTo(SlaClock.Outcome.MET);
+
+        advance(Duration.ofMinutes(90)); // 11:00: the old due date passes while paused
+        scenario.executeDueJobs(); // only the stopped first-response clock's timers fire, and end quietly
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH)).isEmpty();
+
+        conversations.customerReply(number, new Message("INV-2026-0042", null));
+        Instant movedDue = MONDAY_9AM.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(90));
+        SlaClock resolution = clock(number, ClockKind.RESOLUTION);
+        Assertions.assertThat(resolution.getPausedSeconds()).isEqualTo(90 * 60);
+        Assertions.assertThat(resolution.getDueAt()).isEqualTo(movedDue);
+        Assertions.assertThat(ticket(number).getResolutionDueAt()).isEqualTo(movedDue);
+        Assertions.assertThat(timerDue(instance, TicketLifecycle.BOUNDARY_RESOLUTION_SLA_BREACHED)).isEqualTo(movedDue);
+        assertThat(instance).hasPassed(TicketLifecycle.TASK_AWAIT_CUSTOMER_REPLY).isWaitingAt(TASK_HANDLE_TIER1);
+
+        setClock(movedDue.minusSeconds(1));
+        scenario.executeDueJobs();
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH)).isEmpty();
+        setClock(movedDue);
+        scenario.executeDueJobs();
+        Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH)).hasSize(1);
+    }
+
+    @Test
+    void tier2AndTier3AskTheCustomerToo() {
+        String number = intakeAndRoute(Category.TECHNICAL_FAULT, Priority.P2);
+        ProcessInstance instance = scenario.lifecycle(number);
+        scenario.escalateFromTier1(number, "Needs logs");
+        scenario.askCustomer(number, TASK_HANDLE_TIER2, "carol", "Please send the device log.");
+        conversations.customerReply(number, new Message("Attached as requested.", null));
+        assertThat(instance).isWaitingAt(TASK_HANDLE_TIER2);
+        scenario.escalateFromTier2(number, "Defect in firmware 2.4");
+        scenario.askCustomer(number, TASK_HANDLE_TIER3, "dave", "Which firmware build is installed?");
+        conversations.customerReply(number, new Message("2.4.7", null));
+        assertThat(instance).isWaitingAt(TASK_HANDLE_TIER3);
+        scenario.resolveAtTier3(number, "Update to 2.4.8", "2.4.8 released today");
+        assertThat(instance).isWaitingAt(TASK_REVIEW_RESOLUTION);
+    }
+
+    @Test
+    void aCustomerWhoNeverRepliesGetsTheTicketClosedWithANotice() {
+        String number = intakeAndRoute(Category.CUSTOM_REQUEST, Priority.P2);
+        ProcessInstance instance = scenario.lifecycle(number);
+        scenario.escalateFromTier1(number, "Needs an engineer");
+        scenario.askCustomer(number, TASK_HANDLE_TIER2, "carol", "When can we visit?");
+
+        advance(Duration.ofDays(7));
+        scenario.executeDueJobs();
+        assertThat(instance).hasPassed("BoundaryEvent_NoCustomerReply", "Task_NotifyNoReplyClosure")
+                .hasNotPassed("Task_UpdateKnowledgeBase").isEnded();
+        Ticket closed = ticket(number);
+        Assertions.assertThat(closed.getStatus()).isEqualTo(TicketStatus.CLOSED);
+        Assertions.assertThat(closed.getCloseReason()).isEqualTo(CloseReason.NO_CUSTOMER_REPLY);
+        Assertions.assertThat(sentTo(number, NotificationTemplate.CLOSED_NO_REPLY)).hasSize(1);
     }
 
     @Test
@@ -357,9 +545,35 @@ class ServiceDeskProcessTest {
     }
 
     private String intakeAndRoute(Category category, Priority priority) {
-        String number = intake(category, priority);
+        return intakeAndRoute(newTicket(category, priority));
+    }
+
+    private String intakeAndRoute(NewTicket request) {
+        String number = intake.create(request).getNumber();
         scenario.executeDueJobs();
         return number;
+    }
+
+    private NewTicket vipTicket(Category category, Priority priority) {
+        Customer vip = customers.save(new Customer("Omar Haddad", "+971 4 555 0199", "omar@example.ae",
+                CustomerTier.VIP, "Energy", "en", "EMAIL", TicketScenario.now()));
+        return new NewTicket(vip.getId(), vip.getName(), vip.getPhone(), vip.getEmail(), Channel.PHONE, category,
+                priority, "Plant dashboard down", "No data since 08:55.", null, null);
+    }
+
+    private SlaClock clock(String number, ClockKind kind) {
+        return clocks.latest(ticket(number).getId(), kind).orElseThrow();
+    }
+
+    private Instant timerDue(ProcessInstance instance, String activityId) {
+        String definition = managementService.createJobDefinitionQuery()
+                .processDefinitionId(instance.getProcessDefinitionId()).activityIdIn(activityId).singleResult().getId();
+        return managementService.createJobQuery().processInstanceId(instance.getId()).jobDefinitionId(definition)
+                .singleResult().getDuedate().toInstant();
+    }
+
+    private List<Notification> sentTo(String number, NotificationTemplate template) {
+        return sent(number, template);
     }
 
     private String closedTicket() {

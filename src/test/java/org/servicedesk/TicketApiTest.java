@@ -72,11 +72,37 @@ class TicketApiTest {
                 .andExpect(jsonPath("$.customer.email").value("z***@example.cn"))
                 .andExpect(jsonPath("$.orderNumber").value("****7781"))
                 .andExpect(jsonPath("$.timeline[0].action").value("RECEIVED"))
+                .andExpect(jsonPath("$.clocks[0].clock").value("ASSIGNMENT"))
+                .andExpect(jsonPath("$.clocks[1].clock").value("RESPONSE"))
+                .andExpect(jsonPath("$.clocks[1].target").value("PT30M"))
+                .andExpect(jsonPath("$.clocks[1].calendar").value("24x7"))
+                .andExpect(jsonPath("$.clocks[1].dueAt").isNotEmpty())
+                .andExpect(jsonPath("$.clocks[1].remaining").value(matchesPattern("PT(29M[0-9.]*S|30M)")))
+                .andExpect(jsonPath("$.clocks[2].clock").value("RESOLUTION"))
+                .andExpect(jsonPath("$.clocks[2].escalationAt").isNotEmpty())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("13812345678"))));
         mvc.perform(get("/api/tickets/" + number + "/notifications"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].template").value("TICKET_RECEIVED"))
                 .andExpect(jsonPath("$[0].recipient").value("z***@example.cn"));
+    }
+
+    @Test
+    void anAgentReplyStopsTheResponseClockAndOnlyAWaitingTicketTakesTheCustomersReply() throws Exception {
+        String number = create(VALID);
+        mvc.perform(post("/api/tickets/" + number + "/replies").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"message\": \" \"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("message"));
+        mvc.perform(post("/api/tickets/" + number + "/replies").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"message\": \"An engineer calls you in 10 minutes.\", \"agent\": \"alice\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.firstRespondedAt").isNotEmpty())
+                .andExpect(jsonPath("$.clocks[1].outcome").value("MET"));
+        mvc.perform(post("/api/tickets/" + number + "/customer-reply").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"message\": \"thanks\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.status").value("UNASSIGNED"));
     }
 
     @Test

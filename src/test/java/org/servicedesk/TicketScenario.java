@@ -55,18 +55,19 @@ public final class TicketScenario {
         setClock(now().plus(duration));
     }
 
-    /** Executes every job that is due now (async continuations and timers), until none is left. */
+    /**
+     * Executes every job that is due now (async continuations and timers), one at a time and
+     * oldest due first, until none is left: a job may end others (an interrupting timer removes
+     * its sibling timers), so the list is asked again after each one.
+     */
     public int executeDueJobs() {
-        int executed = 0;
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = managementService.createJobQuery().executable().list();
+        for (int executed = 0; executed < 500; executed++) {
+            List<Job> due = managementService.createJobQuery().executable().active().orderByJobDuedate().asc()
+                    .listPage(0, 1);
             if (due.isEmpty()) {
                 return executed;
             }
-            for (Job job : due) {
-                managementService.executeJob(job.getId());
-                executed++;
-            }
+            managementService.executeJob(due.get(0).getId());
         }
         throw new IllegalStateException("jobs keep coming");
     }
@@ -107,9 +108,38 @@ public final class TicketScenario {
                 Map.of(TicketLifecycle.VAR_TIER1_OUTCOME, "RESOLVED", TicketLifecycle.VAR_RESOLUTION, resolution));
     }
 
+    /** Escalates with a message to the customer, which is their first response. */
     public void escalateFromTier1(String number, String reason) {
         work(number, TicketLifecycle.TASK_HANDLE_TIER1, "alice",
-                Map.of(TicketLifecycle.VAR_TIER1_OUTCOME, "ESCALATE", TicketLifecycle.VAR_ESCALATION_REASON, reason));
+                Map.of(TicketLifecycle.VAR_TIER1_OUTCOME, "ESCALATE", TicketLifecycle.VAR_ESCALATION_REASON, reason,
+                        TicketLifecycle.VAR_CUSTOMER_MESSAGE, "Our specialists take over your request."));
+    }
+
+    public void claim(String number, String taskDefinitionKey, String userId) {
+        taskService.claim(openTask(number, taskDefinitionKey).getId(), userId);
+    }
+
+    /** The agent at this task asks the customer a question (outcome NEED_INFO). */
+    public void askCustomer(String number, String taskDefinitionKey, String userId, String question) {
+        String outcome = switch (taskDefinitionKey) {
+            case TicketLifecycle.TASK_HANDLE_TIER1 -> TicketLifecycle.VAR_TIER1_OUTCOME;
+            case TicketLifecycle.TASK_HANDLE_TIER2 -> TicketLifecycle.VAR_TIER2_OUTCOME;
+            default -> TicketLifecycle.VAR_TIER3_OUTCOME;
+        };
+        work(number, taskDefinitionKey, userId,
+                Map.of(outcome, "NEED_INFO", TicketLifecycle.VAR_CUSTOMER_QUESTION, question));
+    }
+
+    public void handleBreach(String number, Map<String, Object> decision) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(number)
+                .taskDefinitionKey(TicketLifecycle.TASK_HANDLE_SLA_BREACH).list().get(0);
+        taskService.claim(task.getId(), "sam");
+        taskService.complete(task.getId(), decision);
+    }
+
+    public long openBreachTasks(String number) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(number)
+                .taskDefinitionKey(TicketLifecycle.TASK_HANDLE_SLA_BREACH).count();
     }
 
     public void resolveAtTier2(String number, String resolution) {
@@ -124,7 +154,8 @@ public final class TicketScenario {
 
     public void resolveAtTier3(String number, String resolution, String fixPlan) {
         work(number, TicketLifecycle.TASK_HANDLE_TIER3, "dave",
-                Map.of(TicketLifecycle.VAR_RESOLUTION, resolution, TicketLifecycle.VAR_FIX_PLAN, fixPlan));
+                Map.of(TicketLifecycle.VAR_TIER3_OUTCOME, "RESOLVED", TicketLifecycle.VAR_RESOLUTION, resolution,
+                        TicketLifecycle.VAR_FIX_PLAN, fixPlan));
     }
 
     public void review(String number, boolean approved, String comment) {

@@ -23,6 +23,31 @@ public enum NotificationTemplate {
             "Your request {number} is closed. Please rate our service (one minute): {link}",
             "服务满意度调查（{number}）",
             "您的工单 {number} 已关闭，请花一分钟为我们的服务评分：{link}"),
+    INFORMATION_REQUESTED(
+            "We need information for your request {number}",
+            "To go on with \"{subject}\" we need your answer:\n{question}\nPlease reply: {link}",
+            "您的请求 {number} 需要补充信息",
+            "为继续处理“{subject}”，请回答：\n{question}\n回复链接：{link}"),
+    AGENT_REPLY(
+            "Update on your request {number}",
+            "{message}",
+            "您的请求 {number} 有新回复",
+            "{message}"),
+    CLOSED_NO_REPLY(
+            "Your request {number} was closed",
+            "We did not hear back from you about \"{subject}\", so we closed the request. Reply any time to open a new one.",
+            "您的请求 {number} 已关闭",
+            "由于未收到您关于“{subject}”的回复，我们已关闭该请求。如需帮助，欢迎随时再次联系我们。"),
+    SLA_WARNING(
+            "SLA warning: {clock} of {number} due {due}",
+            "The {clock} target of ticket {number} (\"{subject}\") is due at {due}.",
+            "SLA 预警：{number} 的{clock}将于 {due} 到期",
+            "工单 {number}（“{subject}”）的{clock}时限 {due} 即将到期。"),
+    SLA_ESCALATION(
+            "Escalation: {number} still unresolved",
+            "Ticket {number} (\"{subject}\") missed its resolution target ({due}) and is still open. Please step in.",
+            "升级：{number} 仍未解决",
+            "工单 {number}（“{subject}”）已超过解决时限（{due}）且仍未解决，请介入处理。"),
     SLA_BREACH(
             "SLA breached: {clock} of {number}",
             "The {clock} target of ticket {number} (\"{subject}\") was due at {due} and is missed.",

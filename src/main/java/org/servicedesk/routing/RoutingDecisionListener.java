@@ -1,15 +1,11 @@
 package org.servicedesk.routing;
 
+import static org.servicedesk.ticket.TicketLifecycle.VAR_ASSIGNED;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_HANDLING_TIER;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_QUEUE;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION_DUE_AT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_RESPONDED;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_RESPONSE_DUE_AT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TASK_PRIORITY;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -23,14 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * End listener of {@code Task_RouteTicket}: takes the single row of decision
- * {@code TicketRouting}, stores queue, targets and due dates on the ticket (so a later version
- * of the table never moves a running ticket's deadlines) and gives the process what its timers
- * and tasks need.
+ * {@code TicketRouting} (queue and task priority) and starts the handling at tier 1.
  */
 @Component("routingDecisionListener")
 class RoutingDecisionListener implements ExecutionListener {
 
-    /** The engine's name for the result of the business rule task, available to its end listener. */
+    /** The engine's name for the result of a business rule task, available to its end listener. */
     static final String DECISION_RESULT = "decisionResult";
 
     private final TicketLookup tickets;
@@ -51,22 +45,15 @@ class RoutingDecisionListener implements ExecutionListener {
         Map<String, Object> row = result.getFirstResult().getEntryMap();
         String queue = (String) row.get("queue");
         int taskPriority = ((Number) row.get("taskPriority")).intValue();
-        String responseTarget = (String) row.get("responseTarget");
-        String resolutionTarget = (String) row.get("resolutionTarget");
 
         Ticket ticket = tickets.of(execution);
-        Instant responseDue = ticket.getCreatedAt().plus(Duration.parse(responseTarget));
-        Instant resolutionDue = ticket.getCreatedAt().plus(Duration.parse(resolutionTarget));
-        ticket.route(queue, responseTarget, resolutionTarget, responseDue, resolutionDue);
-
+        ticket.route(queue);
         execution.setVariable(VAR_QUEUE, queue);
         execution.setVariable(VAR_TASK_PRIORITY, taskPriority);
-        execution.setVariable(VAR_RESPONSE_DUE_AT, Date.from(responseDue));
-        execution.setVariable(VAR_RESOLUTION_DUE_AT, Date.from(resolutionDue));
         execution.setVariable(VAR_HANDLING_TIER, 1);
         execution.setVariable(VAR_RESPONDED, false);
+        execution.setVariable(VAR_ASSIGNED, false);
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.ROUTED,
-                "Queue " + queue + ", respond within " + responseTarget + " by " + timeline.format(responseDue)
-                        + ", resolve within " + resolutionTarget + " by " + timeline.format(resolutionDue));
+                "Queue " + queue + ", task priority " + taskPriority);
     }
 }

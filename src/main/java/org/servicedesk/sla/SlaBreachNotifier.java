@@ -1,8 +1,8 @@
 package org.servicedesk.sla;
 
+import static org.servicedesk.ticket.TicketLifecycle.VAR_NEW_BREACH;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CLOCK;
 
-import java.time.Instant;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,9 +16,9 @@ import org.servicedesk.ticket.Timeline;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_NotifyResponseSlaBreach} and {@code Task_NotifyResolutionSlaBreach}: tell the
- * supervisors. The input parameter {@code slaClock} (RESPONSE or RESOLUTION) says which clock;
- * a breach is told once per ticket and clock, even when a reopened ticket passes the timer again.
+ * The {@code Task_Notify*SlaBreach} tasks: record the breach on the clock and tell the
+ * supervisors, once per clock (a reopened ticket passing the timer again tells nobody; the
+ * process learns it from {@code newBreach}).
  */
 @Component("slaBreachNotifier")
 class SlaBreachNotifier implements JavaDelegate {
@@ -27,26 +27,32 @@ class SlaBreachNotifier implements JavaDelegate {
 
     private final TicketLookup tickets;
 
+    private final SlaClocks clocks;
+
     private final Notifier notifier;
 
     private final Timeline timeline;
 
-    SlaBreachNotifier(TicketLookup tickets, Notifier notifier, Timeline timeline) {
+    SlaBreachNotifier(TicketLookup tickets, SlaClocks clocks, Notifier notifier, Timeline timeline) {
         this.tickets = tickets;
+        this.clocks = clocks;
         this.notifier = notifier;
         this.timeline = timeline;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String clock = (String) execution.getVariableLocal(VAR_SLA_CLOCK);
+        ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(VAR_SLA_CLOCK));
         Ticket ticket = tickets.of(execution);
-        Instant due = "RESPONSE".equals(clock) ? ticket.getResponseDueAt() : ticket.getResolutionDueAt();
-        String label = "RESPONSE".equals(clock) ? "first response" : "resolution";
-        boolean firstTime = notifier.toGroup(ticket, "sla-" + clock, SUPERVISORS, NotificationTemplate.SLA_BREACH,
-                Map.of("clock", label, "due", timeline.format(due)));
-        if (firstTime) {
-            timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_BREACHED, label + " was due " + timeline.format(due));
+        SlaClock clock = clocks.latest(ticket.getId(), kind).orElseThrow();
+        boolean first = clocks.breached(ticket.getId(), kind);
+        execution.setVariable(VAR_NEW_BREACH, first);
+        if (first) {
+            notifier.toGroup(ticket, "sla-breach-" + kind + "-" + clock.getRound(), SUPERVISORS,
+                    NotificationTemplate.SLA_BREACH,
+                    Map.of("clock", kind.label(), "due", timeline.format(clock.getDueAt())));
+            timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_BREACHED,
+                    kind.label() + " was due " + timeline.format(clock.getDueAt()));
         }
     }
 }

@@ -85,7 +85,12 @@ class DemoData implements ApplicationRunner {
                 "Asks whether the warranty covers a cracked screen.");
         complete(pending, "alice", Map.of(TicketLifecycle.VAR_TIER1_OUTCOME, "RESOLVED",
                 TicketLifecycle.VAR_RESOLUTION, "Accidental damage is not covered; a discounted repair was offered."));
-        log.info("demo data loaded: 4 customers, 5 tickets");
+        // the agent asked the customer for details; the resolution clock is paused
+        String awaiting = ticket(emma, Channel.WEB, Category.TECHNICAL_FAULT, Priority.P2, "Label printer prints blank",
+                "LP-20 prints blank labels since yesterday.");
+        complete(awaiting, "ben", Map.of(TicketLifecycle.VAR_TIER1_OUTCOME, "NEED_INFO",
+                TicketLifecycle.VAR_CUSTOMER_QUESTION, "Which firmware version does the printer show at start-up?"));
+        log.info("demo data loaded: 4 customers, 6 tickets");
     }
 
     private Customer customer(String name, String phone, String email, CustomerTier tier, String industry,

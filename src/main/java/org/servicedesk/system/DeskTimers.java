@@ -23,4 +23,8 @@ public class DeskTimers {
     public String getSurveyExpiry() {
         return properties.surveyExpiry();
     }
+
+    public String getCustomerReplyTimeout() {
+        return properties.customerReplyTimeout();
+    }
 }

@@ -17,6 +17,7 @@ public record ServiceDeskProperties(
         @DefaultValue("P3D") String confirmationTimeout,
         @DefaultValue("PT1H") String surveyDelay,
         @DefaultValue("P7D") String surveyExpiry,
+        @DefaultValue("P7D") String customerReplyTimeout,
         @DefaultValue Demo demo,
         @DefaultValue Outbox outbox) {
 

@@ -5,6 +5,7 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_CLOSE_REASON;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicedesk.system.TimeSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** {@code Task_CloseTicket}: closes the ticket, confirmed by the customer or by the timeout. */
@@ -17,10 +18,13 @@ class CloseTicketDelegate implements JavaDelegate {
 
     private final TimeSource time;
 
-    CloseTicketDelegate(TicketLookup tickets, Timeline timeline, TimeSource time) {
+    private final ApplicationEventPublisher events;
+
+    CloseTicketDelegate(TicketLookup tickets, Timeline timeline, TimeSource time, ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.timeline = timeline;
         this.time = time;
+        this.events = events;
     }
 
     @Override
@@ -33,5 +37,6 @@ class CloseTicketDelegate implements JavaDelegate {
         }
         ticket.close(closeReason, time.now());
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.CLOSED, closeReason.name());
+        events.publishEvent(new TicketMilestone(ticket.getId(), TicketMilestone.Kind.CLOSED));
     }
 }

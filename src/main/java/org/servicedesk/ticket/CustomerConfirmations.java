@@ -6,6 +6,7 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_CLOSE_REASON;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +20,14 @@ public class CustomerConfirmations {
 
     private final RuntimeService runtimeService;
 
-    CustomerConfirmations(TicketLookup tickets, Timeline timeline, RuntimeService runtimeService) {
+    private final ApplicationEventPublisher events;
+
+    CustomerConfirmations(TicketLookup tickets, Timeline timeline, RuntimeService runtimeService,
+            ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
+        this.events = events;
     }
 
     @Transactional
@@ -39,6 +44,8 @@ public class CustomerConfirmations {
                 .processInstanceBusinessKey(number);
         if (accepted) {
             correlation.setVariable(VAR_CLOSE_REASON, CloseReason.CONFIRMED.name());
+        } else {
+            events.publishEvent(new TicketMilestone(ticket.getId(), TicketMilestone.Kind.REOPENED));
         }
         try {
             correlation.correlateWithResult();

@@ -8,6 +8,7 @@ import org.servicedesk.notification.NotificationTemplate;
 import org.servicedesk.notification.Notifier;
 import org.servicedesk.system.ServiceDeskProperties;
 import org.servicedesk.system.TimeSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,14 @@ class SendSolutionDelegate implements JavaDelegate {
 
     private final String publicBaseUrl;
 
+    private final FirstResponse firstResponse;
+
+    private final ApplicationEventPublisher events;
+
     SendSolutionDelegate(TicketLookup tickets, Notifier notifier, Timeline timeline, TimeSource time,
-            ServiceDeskProperties properties) {
+            ServiceDeskProperties properties, FirstResponse firstResponse, ApplicationEventPublisher events) {
+        this.firstResponse = firstResponse;
+        this.events = events;
         this.tickets = tickets;
         this.notifier = notifier;
         this.timeline = timeline;
@@ -44,5 +51,7 @@ class SendSolutionDelegate implements JavaDelegate {
         notifier.toCustomer(ticket, "solution-" + execution.getActivityInstanceId(),
                 NotificationTemplate.SOLUTION_TO_CONFIRM, Map.of("solution", ticket.getResolution()), link);
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SOLUTION_SENT, "Tier " + ticket.getResolvedTier());
+        firstResponse.given(ticket, execution);
+        events.publishEvent(new TicketMilestone(ticket.getId(), TicketMilestone.Kind.SOLUTION_SENT));
     }
 }

@@ -110,15 +110,32 @@ public class Ticket {
         this.customerTier = customerTier;
     }
 
-    public void route(String queue, String responseTarget, String resolutionTarget, Instant responseDueAt,
-            Instant resolutionDueAt) {
+    public void route(String queue) {
         this.queue = queue;
+        this.currentTier = 1;
+        this.status = TicketStatus.UNASSIGNED;
+    }
+
+    /** The first-response and resolution targets and due dates the SLA policy gave this ticket. */
+    public void applySla(String responseTarget, String resolutionTarget, Instant responseDueAt, Instant resolutionDueAt) {
         this.responseTarget = responseTarget;
         this.resolutionTarget = resolutionTarget;
         this.responseDueAt = responseDueAt;
         this.resolutionDueAt = resolutionDueAt;
-        this.currentTier = 1;
-        this.status = TicketStatus.UNASSIGNED;
+    }
+
+    /** The resolution clock was paused: its due date moved. */
+    public void moveResolutionDue(Instant resolutionDueAt) {
+        this.resolutionDueAt = resolutionDueAt;
+    }
+
+    public void awaitCustomer() {
+        this.status = TicketStatus.AWAITING_CUSTOMER;
+        this.handler = null;
+    }
+
+    public void changePriority(Priority priority) {
+        this.priority = priority;
     }
 
     public void waitInQueue(int tier) {
@@ -132,10 +149,13 @@ public class Ticket {
         this.status = handler == null ? TicketStatus.UNASSIGNED : TicketStatus.IN_PROGRESS;
     }
 
-    public void respondedAt(Instant at) {
+    /** True the first time: the customer saw a first response. */
+    public boolean respondedAt(Instant at) {
         if (firstRespondedAt == null) {
             firstRespondedAt = at;
+            return true;
         }
+        return false;
     }
 
     public void resolve(int tier, String resolution) {

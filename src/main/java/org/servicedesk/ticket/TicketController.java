@@ -27,8 +27,14 @@ class TicketController {
 
     private final CustomerConfirmations confirmations;
 
+    private final Conversations conversations;
+
+    private final ServiceLevels serviceLevels;
+
     TicketController(TicketIntake intake, TicketLookup tickets, Timeline timeline, SurveyResults surveys,
-            CustomerConfirmations confirmations) {
+            CustomerConfirmations confirmations, Conversations conversations, ServiceLevels serviceLevels) {
+        this.conversations = conversations;
+        this.serviceLevels = serviceLevels;
         this.intake = intake;
         this.tickets = tickets;
         this.timeline = timeline;
@@ -51,12 +57,25 @@ class TicketController {
     @GetMapping("/{number}")
     TicketView get(@PathVariable String number) {
         Ticket ticket = tickets.byNumber(number);
-        return TicketView.of(ticket, timeline.of(ticket.getId()), surveys.of(ticket.getId()).orElse(null));
+        return TicketView.of(ticket, timeline.of(ticket.getId()), serviceLevels.of(ticket.getId()),
+                surveys.of(ticket.getId()).orElse(null));
     }
 
     @PostMapping("/{number}/confirmation")
     TicketView confirm(@PathVariable String number, @Valid @RequestBody Confirmation confirmation) {
         confirmations.answer(number, confirmation);
+        return get(number);
+    }
+
+    @PostMapping("/{number}/replies")
+    TicketView reply(@PathVariable String number, @Valid @RequestBody Message reply) {
+        conversations.agentReply(number, reply);
+        return get(number);
+    }
+
+    @PostMapping("/{number}/customer-reply")
+    TicketView customerReply(@PathVariable String number, @Valid @RequestBody Message reply) {
+        conversations.customerReply(number, new Message(reply.message(), null));
         return get(number);
     }
 }

@@ -8,6 +8,8 @@ public enum TicketStatus {
     UNASSIGNED,
     /** An agent or engineer works on it. */
     IN_PROGRESS,
+    /** Waiting for the customer to answer a question; the resolution clock is paused. */
+    AWAITING_CUSTOMER,
     /** A supervisor reviews the proposed solution. */
     IN_REVIEW,
     /** The solution was sent; waiting for the customer to confirm or reject it. */

@@ -31,6 +31,7 @@ public record TicketView(
         CloseReason closeReason,
         Integer resolvedTier,
         String resolution,
+        List<ServiceLevels.Clock> clocks,
         List<Event> timeline,
         SurveyResults.Result survey) {
 
@@ -40,7 +41,8 @@ public record TicketView(
     public record Event(Instant at, String actor, String action, String detail) {
     }
 
-    static TicketView of(Ticket t, List<TicketEvent> events, SurveyResults.Result survey) {
+    static TicketView of(Ticket t, List<TicketEvent> events, List<ServiceLevels.Clock> clocks,
+            SurveyResults.Result survey) {
         return new TicketView(t.getNumber(), t.getStatus(), t.getCurrentTier(), t.getHandler(), t.getQueue(),
                 t.getChannel(), t.getCategory(), t.getPriority(), t.getSubject(), t.getDescription(), t.getProduct(),
                 Masking.reference(t.getOrderNumber()),
@@ -48,7 +50,7 @@ public record TicketView(
                         Masking.email(t.getContactEmail()), t.getCustomerTier()),
                 t.getResponseTarget(), t.getResolutionTarget(), t.getCreatedAt(), t.getResponseDueAt(),
                 t.getResolutionDueAt(), t.getFirstRespondedAt(), t.getSolutionSentAt(), t.getClosedAt(),
-                t.getCloseReason(), t.getResolvedTier(), t.getResolution(),
+                t.getCloseReason(), t.getResolvedTier(), t.getResolution(), clocks,
                 events.stream().map(e -> new Event(e.getOccurredAt(), e.getActor(), e.getAction(), e.getDetail()))
                         .toList(),
                 survey);

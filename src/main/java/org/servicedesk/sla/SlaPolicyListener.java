@@ -1,0 +1,80 @@
+package org.servicedesk.sla;
+
+import static org.servicedesk.ticket.TicketLifecycle.VAR_ASSIGNMENT_DUE_AT;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_ASSIGNMENT_WARNING_AT;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION_DUE_AT;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION_ESCALATION_AT;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION_WARNING_AT;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_RESPONSE_DUE_AT;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_RESPONSE_WARNING_AT;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CALENDAR;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_TARGET;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_WARNING_LEAD;
+
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.servicedesk.ticket.Ticket;
+import org.servicedesk.ticket.TicketAction;
+import org.servicedesk.ticket.TicketLookup;
+import org.servicedesk.ticket.Timeline;
+import org.springframework.stereotype.Component;
+
+/**
+ * End listener of {@code Task_ApplySlaPolicy}: starts the assignment, first-response and
+ * resolution clocks from the ticket's intake time with the policy row of decision
+ * {@code SlaPolicy}, stores them on the ticket, and gives the timers their dates. The tier-2
+ * feedback target is kept in the process for when the ticket reaches tier 2.
+ */
+@Component("slaPolicyListener")
+class SlaPolicyListener implements ExecutionListener {
+
+    private final TicketLookup tickets;
+
+    private final SlaClocks clocks;
+
+    private final Timeline timeline;
+
+    SlaPolicyListener(TicketLookup tickets, SlaClocks clocks, Timeline timeline) {
+        this.tickets = tickets;
+        this.clocks = clocks;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        DmnDecisionResult result = (DmnDecisionResult) execution.getVariable("decisionResult");
+        if (result == null || result.isEmpty()) {
+            throw new IllegalStateException("decision SlaPolicy matched no rule");
+        }
+        SlaPolicy policy = SlaPolicy.of(result.getFirstResult().getEntryMap());
+        Ticket ticket = tickets.of(execution);
+        List<SlaClock> started = clocks.startAtIntake(ticket.getId(), ticket.getCreatedAt(), policy);
+        SlaClock assignment = started.get(0);
+        SlaClock response = started.get(1);
+        SlaClock resolution = started.get(2);
+        ticket.applySla(response.getTarget(), resolution.getTarget(), response.getDueAt(), resolution.getDueAt());
+        if (ticket.getFirstRespondedAt() != null) {
+            clocks.stop(ticket.getId(), ClockKind.RESPONSE); // an agent replied before the ticket was routed
+        }
+
+        execution.setVariable(VAR_SLA_CALENDAR, policy.calendar());
+        execution.setVariable(VAR_ASSIGNMENT_WARNING_AT, Date.from(assignment.getWarningAt()));
+        execution.setVariable(VAR_ASSIGNMENT_DUE_AT, Date.from(assignment.getDueAt()));
+        execution.setVariable(VAR_RESPONSE_WARNING_AT, Date.from(response.getWarningAt()));
+        execution.setVariable(VAR_RESPONSE_DUE_AT, Date.from(response.getDueAt()));
+        execution.setVariable(VAR_RESOLUTION_WARNING_AT, Date.from(resolution.getWarningAt()));
+        execution.setVariable(VAR_RESOLUTION_DUE_AT, Date.from(resolution.getDueAt()));
+        execution.setVariable(VAR_RESOLUTION_ESCALATION_AT, Date.from(resolution.getEscalationAt()));
+        execution.setVariable(VAR_TIER2_FEEDBACK_TARGET, policy.tier2FeedbackTarget());
+        execution.setVariable(VAR_TIER2_FEEDBACK_WARNING_LEAD, policy.tier2FeedbackWarningLead());
+        timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_POLICY_APPLIED, "Calendar "
+                + policy.calendar() + "; assign within " + assignment.getTarget() + " by "
+                + timeline.format(assignment.getDueAt()) + "; respond within " + response.getTarget() + " by "
+                + timeline.format(response.getDueAt()) + "; resolve within " + resolution.getTarget() + " by "
+                + timeline.format(resolution.getDueAt()));
+    }
+}

@@ -1,0 +1,50 @@
+package org.servicedesk.sla;
+
+import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CLOCK;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicedesk.notification.NotificationTemplate;
+import org.servicedesk.notification.Notifier;
+import org.servicedesk.ticket.Ticket;
+import org.servicedesk.ticket.TicketAction;
+import org.servicedesk.ticket.TicketLookup;
+import org.servicedesk.ticket.Timeline;
+import org.springframework.stereotype.Component;
+
+/** The {@code Task_Notify*SlaWarning} tasks: the supervisors learn a clock is about to run out, once per clock. */
+@Component("slaWarningNotifier")
+class SlaWarningNotifier implements JavaDelegate {
+
+    private final TicketLookup tickets;
+
+    private final SlaClocks clocks;
+
+    private final Notifier notifier;
+
+    private final Timeline timeline;
+
+    SlaWarningNotifier(TicketLookup tickets, SlaClocks clocks, Notifier notifier, Timeline timeline) {
+        this.tickets = tickets;
+        this.clocks = clocks;
+        this.notifier = notifier;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(VAR_SLA_CLOCK));
+        Ticket ticket = tickets.of(execution);
+        SlaClock clock = clocks.latest(ticket.getId(), kind).orElseThrow();
+        clocks.warned(ticket.getId(), kind);
+        boolean first = notifier.toGroup(ticket, "sla-warning-" + kind + "-" + clock.getRound(),
+                SlaBreachNotifier.SUPERVISORS, NotificationTemplate.SLA_WARNING,
+                Map.of("clock", kind.label(), "due", timeline.format(clock.getDueAt())));
+        if (first) {
+            timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_WARNED,
+                    kind.label() + " due " + timeline.format(clock.getDueAt()));
+        }
+    }
+}
