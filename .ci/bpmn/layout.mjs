@@ -19,17 +19,27 @@
 //   3. Refinement: bpmn-auto-layout 1.3's grid puts long chains on one row, routes flows
 //      straight through other shapes and writes no label bounds (see `--raw`). So the shapes
 //      and edges it created are re-positioned with ELK's layered algorithm (elkjs, offline):
-//      orthogonal flows, no overlaps, feedback loops routed around, boundary events on the
-//      lower border of their host, the expanded sub-process laid out inside-out. Then a BPMN
-//      touch: flows meet events / gateways on their centre lines, flows that turn up or down
-//      at a gateway use its top / bottom corner, simple L-shaped routes replace detours, and
-//      every label gets explicit bounds (events / gateways: below, else above or beside;
-//      sequence flows: next to the gateway end) placed where it touches no shape, label or
-//      flow. Label sizes follow bpmn-js / Camunda Modeler (Arial 11px, wrapped at 90px).
+//      orthogonal flows, no overlaps, feedback loops routed around, the expanded sub-processes
+//      laid out inside-out. A task or sub-process with boundary events is laid out as one block:
+//      the events on its lower border, the path after each event (the nodes only reachable
+//      through it) in a row below, reached by a flow that drops straight down from the event;
+//      paths sit side by side or, when the host is too narrow, as a staircase, so these flows
+//      never cross. Event sub-processes go below the main flow. A very wide main flow around a
+//      big sub-process is wrapped: the sub-process gets a row of its own. Flows between rows and
+//      flows that join a boundary path back into the main flow are routed on a grid through
+//      the free space (fewest bends and crossings). Then a BPMN touch: flows meet events /
+//      gateways on their centre lines, flows that turn up or down at a gateway use its top /
+//      bottom corner, simple L-shaped routes replace detours, small steps are straightened,
+//      several flows into one side of a gateway meet at its corner, and every label gets
+//      explicit bounds (events / gateways: below, else above or beside; boundary events: beside
+//      their flow; sequence flows: next to the gateway end) placed where it touches no shape,
+//      label or flow. Label sizes follow bpmn-js / Camunda Modeler (Arial 11px, wrapped at
+//      90px); tasks whose names need more than 4 lines (3 with boundary events) get wider.
 //   4. The result is checked: the semantic part (text with DI stripped, and the model parsed
 //      with bpmn-moddle + camunda-bpmn-moddle) must equal the input's; every flow element must
-//      have DI; no shapes or labels may overlap, no flow may cross a shape or a label or run
-//      on top of an unrelated flow. Nothing is written when a check fails (unless --force).
+//      have DI; no shapes or labels may overlap, no flow may cross a shape or run on top of an
+//      unrelated flow. Nothing is written when such a check fails (unless --force). A flow
+//      crossing a label (or a label that found no entirely free place) is only a warning.
 //   The layout is deterministic: re-running it on an up-to-date file changes nothing.
 
 import fs from 'node:fs';
@@ -205,6 +215,16 @@ function shapeSize(el) {
   if (is(el, 'bpmn:Event')) return { width: 36, height: 36 };
   if (is(el, 'bpmn:DataObjectReference')) return { width: 36, height: 50 };
   if (is(el, 'bpmn:DataStoreReference')) return { width: 50, height: 50 };
+  // tasks: 100 x 80, wider when the name (bpmn-js: Arial 12px, 5px padding) would need more
+  // than 4 lines -- or 3, when boundary events cover the lower border
+  if (el.name && !is(el, 'bpmn:SubProcess')) {
+    const hostsBoundary = (el.$parent && el.$parent.flowElements || []).some((b) => b.attachedToRef === el);
+    const maxLines = hostsBoundary ? 3 : 4;
+    for (let width = 100; width < 160; width += 20) {
+      if (wrapText(el.name, (width - 10) * FONT_SIZE / 12).length <= maxLines) return { width, height: 80 };
+    }
+    return { width: 160, height: 80 };
+  }
   return { width: 100, height: 80 };
 }
 
@@ -239,8 +259,9 @@ function allSubProcesses(container) {
 const elk = new ELK();
 
 const BOUNDARY = 36;
-const SUBPROCESS_PADDING = '[top=45,left=30,bottom=45,right=30]';
-const PROCESS_PADDING = '[top=20,left=20,bottom=20,right=20]';
+const SUBPROCESS_PADDING = { top: 45, left: 30, bottom: 45, right: 30 };
+const PROCESS_PADDING = { top: 20, left: 20, bottom: 20, right: 20 };
+const PATH_PADDING = { top: 4, left: 0, bottom: 4, right: 4 }; // a boundary event's path
 
 const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -271,23 +292,114 @@ const LAYOUT_OPTIONS = {
 };
 
 /**
- * Lays out one container (process or expanded sub-process), children first.
- * Returns { width, height, place(dx, dy) } where place() writes absolute coordinates.
+ * Splits the nodes of a container (boundary events and event sub-processes excluded) into the
+ * main flow -- everything reachable from the nodes without incoming flows -- and, per boundary
+ * event, the nodes only reachable through it (its "path"). Paths stop where they join the main
+ * flow or another path; such joining flows are routed at the end (see autoRoute).
  */
-async function layoutContainer(container, isRoot) {
-  const elements = (container.flowElements || []).filter((el) => !isFlow(el));
-  const nodes = elements.filter((el) => !isBoundary(el));
-  const boundaries = elements.filter(isBoundary);
-  const flows = (container.flowElements || []).filter(isFlow);
+function partitionNodes(nodes, boundaries, flows) {
+  const nodeSet = new Set(nodes);
+  const succ = new Map();
+  const incoming = new Set();
+  for (const f of flows) {
+    if (!succ.has(f.sourceRef)) succ.set(f.sourceRef, []);
+    succ.get(f.sourceRef).push(f.targetRef);
+    incoming.add(f.targetRef);
+  }
+  const spread = (starts, set, allowed) => {
+    const stack = [...starts];
+    while (stack.length) {
+      const n = stack.pop();
+      if (!nodeSet.has(n) || set.has(n) || !allowed(n)) continue;
+      set.add(n);
+      for (const t of succ.get(n) || []) stack.push(t);
+    }
+  };
+  const main = new Set();
+  spread(nodes.filter((n) => !incoming.has(n)), main, () => true);
+  const assigned = new Set(main);
+  const paths = new Map();
+  for (const b of boundaries) {
+    const set = new Set();
+    spread(succ.get(b) || [], set, (n) => !assigned.has(n));
+    set.forEach((n) => assigned.add(n));
+    paths.set(b, nodes.filter((n) => set.has(n)));
+  }
+  // nodes reachable from nowhere (e.g. a cycle without entry) stay in the main flow
+  for (const n of nodes) if (!assigned.has(n)) main.add(n);
+  return { main: nodes.filter((n) => main.has(n)), paths };
+}
 
+const isEventSubProcess = (el) => is(el, 'bpmn:SubProcess') && el.triggeredByEvent;
+
+/**
+ * Lays out one container (process or expanded sub-process), children first: its main flow with
+ * ELK, event sub-processes as boxes below it.
+ * Returns { width, height, inY, outY, place(dx, dy, out) } where place() writes absolute coordinates.
+ */
+async function layoutContainer(container, isRoot, ctx) {
+  const elements = (container.flowElements || []).filter((el) => !isFlow(el));
+  const eventSubs = elements.filter(isEventSubProcess);
+  const boundaries = elements.filter(isBoundary);
+  const nodes = elements.filter((el) => !isBoundary(el) && !eventSubs.includes(el));
+  const flows = (container.flowElements || []).filter(isFlow);
+  const { main, paths } = partitionNodes(nodes, boundaries, flows);
+  const env = { flows, boundaries, paths };
+  const pad = isRoot ? PROCESS_PADDING : SUBPROCESS_PADDING;
+
+  const graph = await layoutGraph(main, env, ctx, pad, { wrap: isRoot });
+  const subs = [];
+  for (const es of eventSubs) subs.push(await layoutContainer(es, false, ctx));
+
+  // event sub-processes: side by side, below the main flow
+  let width = graph.width, height = graph.height;
+  let x = pad.left;
+  const y = graph.height + (subs.length ? EVENT_SUBPROCESS_GAP - pad.bottom : 0);
+  const placed = subs.map((s) => {
+    const at = { x, y };
+    x += s.width + 40;
+    width = Math.max(width, at.x + s.width + pad.right);
+    height = Math.max(height, at.y + s.height + pad.bottom);
+    return at;
+  });
+
+  return {
+    width, height, inY: graph.inY, outY: graph.outY,
+    place(dx, dy, out) {
+      graph.place(dx, dy, out);
+      eventSubs.forEach((es, i) => {
+        const b = { x: dx + placed[i].x, y: dy + placed[i].y, width: subs[i].width, height: subs[i].height };
+        out.shapes.set(es.id, b);
+        subs[i].place(b.x, b.y, out);
+      });
+    }
+  };
+}
+
+const EVENT_SUBPROCESS_GAP = 60;
+const BOUNDARY_MIN_GAP = 46;   // between the centres of boundary events on one host
+const BOUNDARY_CONNECT = 36;   // horizontal run from a boundary event's drop to its path's first node
+const BOUNDARY_ROW_GAP = 24;   // between the rows of boundary paths under one host
+const BOUNDARY_GROUP_GAP = 40; // between groups of boundary paths side by side
+
+/**
+ * Lays out a set of nodes (the main flow of a container, or the path of a boundary event) with
+ * ELK. A node with boundary events becomes a block (see layoutHostBlock) with fixed in / out ports.
+ */
+async function layoutGraph(nodes, env, ctx, pad, { wrap = false } = {}) {
+  const { flows, boundaries } = env;
+  const nodeSet = new Set(nodes);
   const inner = new Map();
   for (const el of nodes) {
-    if (is(el, 'bpmn:SubProcess')) inner.set(el, await layoutContainer(el, false));
+    const core = is(el, 'bpmn:SubProcess') ? await layoutContainer(el, false, ctx) : null;
+    const attached = boundaries.filter((b) => b.attachedToRef === el);
+    if (attached.length) inner.set(el, await layoutHostBlock(el, core, attached, env, ctx));
+    else if (core) inner.set(el, core);
   }
 
-  const ported = new Set();
   const elkNodes = nodes.map((el) => {
-    const size = inner.has(el) ? { width: inner.get(el).width, height: inner.get(el).height } : shapeSize(el);
+    const lay = inner.get(el);
+    const size = lay ? { width: lay.width, height: lay.height } : shapeSize(el);
     const node = {
       id: el.id, ...size, labels: [], ports: [],
       layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER', 'elk.portLabels.placement': 'OUTSIDE' }
@@ -295,36 +407,22 @@ async function layoutContainer(container, isRoot) {
     if (el.name && hasExternalLabel(el)) {
       node.labels.push({ id: `${el.id}__label`, text: el.name, ...labelSize(el.name, NODE_LABEL_WIDTH) });
     }
-    const attached = boundaries.filter((b) => b.attachedToRef === el);
-    if (attached.length) {
-      // Boundary events are ports on the lower border. With fixed ports, ELK needs explicit
-      // ports for the incoming / outgoing flows too: the middle of the left / right side
-      // (for a sub-process: level with its start / end event).
+    if (lay && lay.isBlock) {
+      // flows enter / leave a host with boundary events in the middle of its left / right side
+      // (for a sub-process: level with its start / end event)
       node.layoutOptions['elk.portConstraints'] = 'FIXED_POS';
-      const sub = inner.get(el);
       node.ports.push(
-        { id: `${el.id}__in`, x: 0, y: sub ? sub.inY : size.height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
-        { id: `${el.id}__out`, x: size.width, y: sub ? sub.outY : size.height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } }
+        { id: `${el.id}__in`, x: 0, y: lay.inY, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
+        { id: `${el.id}__out`, x: size.width, y: lay.outY, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } }
       );
-      ported.add(el);
-      attached.forEach((b, i) => {
-        // sub-processes: towards the right end of the lower border; tasks: spread along it
-        const x = inner.has(el)
-          ? size.width - 70 - (attached.length - 1 - i) * 60 - BOUNDARY / 2
-          : size.width * (i + 1) / (attached.length + 1) - BOUNDARY / 2;
-        const port = {
-          id: b.id, x: Math.round(x), y: size.height - BOUNDARY / 2, width: BOUNDARY, height: BOUNDARY,
-          layoutOptions: { 'elk.port.side': 'SOUTH' }, labels: []
-        };
-        if (b.name) port.labels.push({ id: `${b.id}__label`, text: b.name, ...labelSize(b.name, NODE_LABEL_WIDTH) });
-        node.ports.push(port);
-      });
     }
     return node;
   });
 
-  const elkEdges = flows.map((f) => {
-    const end = (ref, dir) => (ported.has(ref) ? `${ref.id}__${dir}` : ref.id);
+  const own = flows.filter((f) => nodeSet.has(f.sourceRef) && nodeSet.has(f.targetRef));
+  const isBlock = (ref) => inner.has(ref) && inner.get(ref).isBlock;
+  const elkEdges = own.map((f) => {
+    const end = (ref, dir) => (isBlock(ref) ? `${ref.id}__${dir}` : ref.id);
     const edge = { id: f.id, sources: [end(f.sourceRef, 'out')], targets: [end(f.targetRef, 'in')], labels: [] };
     if (f.name) {
       edge.labels.push({
@@ -335,50 +433,467 @@ async function layoutContainer(container, isRoot) {
     return edge;
   });
 
-  const graph = await elk.layout({
-    id: `${container.id}__root`,
-    layoutOptions: { ...LAYOUT_OPTIONS, 'elk.padding': isRoot ? PROCESS_PADDING : SUBPROCESS_PADDING },
-    children: elkNodes,
-    edges: elkEdges
-  });
+  const padding = `[top=${pad.top},left=${pad.left},bottom=${pad.bottom},right=${pad.right}]`;
+  const run = (subset) => {
+    const ids = new Set(subset.map((el) => el.id));
+    return elk.layout({
+      id: `${subset[0] ? subset[0].$parent.id : 'empty'}__${subset[0] ? subset[0].id : ''}__root`,
+      layoutOptions: { ...LAYOUT_OPTIONS, 'elk.padding': padding },
+      // (ELK writes its results into the graph it is given: a fresh copy for every run)
+      children: structuredClone(elkNodes.filter((n) => ids.has(n.id))),
+      edges: structuredClone(elkEdges.filter((e) => ids.has(own.find((f) => f.id === e.id).sourceRef.id) &&
+        ids.has(own.find((f) => f.id === e.id).targetRef.id)))
+    });
+  };
 
-  const byId = new Map(graph.children.map((n) => [n.id, n]));
-  const edgesById = new Map(graph.edges.map((e) => [e.id, e]));
+  // one row, or -- when it is long and one node takes most of it -- wrapped into rows, each laid
+  // out on its own; the flows between rows are routed at the end (see autoRoute)
+  let rows = [{ nodes, graph: await run(nodes), x: 0, y: 0 }];
+  if (wrap) {
+    const split = wrapRows(nodes, rows[0].graph);
+    if (split) {
+      rows = [];
+      let y = 0;
+      for (const subset of split) {
+        const graph = await run(subset);
+        rows.push({ nodes: subset, graph, x: 0, y });
+        y += graph.height + WRAP_ROW_GAP;
+      }
+    }
+  }
+  const rowOf = new Map();
+  for (const row of rows) for (const el of row.nodes) rowOf.set(el, row);
+  const placedFlows = own.filter((f) => rowOf.get(f.sourceRef) === rowOf.get(f.targetRef));
+  const graphWidth = Math.max(...rows.map((r) => r.x + r.graph.width));
+  const graphHeight = Math.max(...rows.map((r) => r.y + r.graph.height));
+  const byId = new Map();
+  const edgesById = new Map();
+  for (const row of rows) {
+    for (const n of row.graph.children) byId.set(n.id, { ...n, x: n.x + row.x, y: n.y + row.y });
+    for (const e of row.graph.edges) edgesById.set(e.id, { e, row });
+  }
 
-  // where the flows of a sub-process meet its border: level with its start and (rightmost) end event
+  // where flows meet this graph from outside: level with its start and (rightmost) end event
   const centerY = (n) => n.y + n.height / 2;
   const starts = nodes.filter((el) => is(el, 'bpmn:StartEvent')).map((el) => byId.get(el.id));
   const ends = nodes.filter((el) => is(el, 'bpmn:EndEvent')).map((el) => byId.get(el.id)).sort((a, b) => b.x - a.x);
 
   return {
-    width: Math.round(graph.width),
-    height: Math.round(graph.height),
-    inY: Math.round(starts.length ? centerY(starts[0]) : graph.height / 2),
-    outY: Math.round(ends.length ? centerY(ends[0]) : graph.height / 2),
+    width: Math.round(graphWidth),
+    height: Math.round(graphHeight),
+    inY: Math.round(starts.length ? centerY(starts[0]) : graphHeight / 2),
+    outY: Math.round(ends.length ? centerY(ends[0]) : graphHeight / 2),
+    /** the box of a node of this graph (local coordinates), and where a flow from the left meets it */
+    box(id) {
+      const n = byId.get(id);
+      const lay = inner.get(n && nodes.find((el) => el.id === id));
+      if (lay && lay.isBlock) return { x: n.x, y: n.y, width: n.width, height: n.height, entryX: n.x + lay.hostX, entryY: n.y + lay.inY };
+      return { x: n.x, y: n.y, width: n.width, height: n.height, entryX: n.x, entryY: n.y + (lay ? lay.inY : n.height / 2) };
+    },
     place(dx, dy, out) {
       for (const el of nodes) {
         const n = byId.get(el.id);
         const x = dx + n.x, y = dy + n.y;
+        const lay = inner.get(el);
+        if (lay && lay.isBlock) {
+          lay.place(x, y, out);
+          continue;
+        }
         out.shapes.set(el.id, { x, y, width: n.width, height: n.height });
         for (const l of n.labels || []) out.labels.set(el.id, { x: x + l.x, y: y + l.y, width: l.width, height: l.height });
-        for (const p of (n.ports || []).filter((port) => !port.id.includes('__'))) {
-          const px = x + p.x, py = y + p.y;
-          out.shapes.set(p.id, { x: px, y: py, width: p.width, height: p.height });
-          for (const l of p.labels || []) out.labels.set(p.id, { x: px + l.x, y: py + l.y, width: l.width, height: l.height });
+        if (lay) {
+          out.anchors.set(el.id, { inY: y + lay.inY, outY: y + lay.outY });
+          lay.place(x, y, out);
         }
-        if (inner.has(el)) inner.get(el).place(x, y, out);
       }
-      for (const f of flows) {
-        const e = edgesById.get(f.id);
+      for (const f of placedFlows) {
+        const { e, row } = edgesById.get(f.id);
+        const ox = dx + row.x, oy = dy + row.y;
         const points = [];
         for (const s of e.sections || []) {
-          for (const p of [s.startPoint, ...(s.bendPoints || []), s.endPoint]) points.push({ x: dx + p.x, y: dy + p.y });
+          for (const p of [s.startPoint, ...(s.bendPoints || []), s.endPoint]) points.push({ x: ox + p.x, y: oy + p.y });
+        }
+        // ELK ends flows at a block's ports: extend them to the host itself
+        if (isBlock(f.sourceRef)) {
+          const n = byId.get(f.sourceRef.id), lay = inner.get(f.sourceRef);
+          points[0].x = dx + n.x + lay.hostX + lay.hostWidth;
+        }
+        if (isBlock(f.targetRef)) {
+          const n = byId.get(f.targetRef.id), lay = inner.get(f.targetRef);
+          points[points.length - 1].x = dx + n.x + lay.hostX;
         }
         out.edges.set(f.id, points);
-        for (const l of e.labels || []) out.labels.set(f.id, { x: dx + l.x, y: dy + l.y, width: l.width, height: l.height });
+        for (const l of e.labels || []) out.labels.set(f.id, { x: ox + l.x, y: oy + l.y, width: l.width, height: l.height });
       }
     }
   };
+}
+
+/**
+ * A host activity with its boundary events and their paths, as one rectangle: the host on top,
+ * the boundary events on its lower border, each path in a row below, reached by a flow that
+ * drops straight down from its event and turns right. Paths are packed side by side in groups;
+ * within a group they form a staircase (the rightmost event's path on top), so the drops never
+ * cross a path. The fewest rows whose events all fit on the host's lower border win.
+ */
+async function layoutHostBlock(host, core, attached, env, ctx) {
+  let HW = core ? core.width : shapeSize(host).width;
+  const HH = core ? core.height : shapeSize(host).height;
+  const subs = [];
+  for (const b of attached) {
+    const nodes = env.paths.get(b) || [];
+    const entryFlow = (b.outgoing || []).find((f) => nodes.includes(f.targetRef));
+    const lay = nodes.length ? await layoutGraph(nodes, env, ctx, PATH_PADDING) : null;
+    const entry = entryFlow ? lay.box(entryFlow.targetRef.id) : null;
+    const label = b.name ? labelSize(b.name, NODE_LABEL_WIDTH) : null;
+    subs.push({ b, lay, entryFlow, entry, label });
+  }
+  const margin = core ? 30 : 14;
+  const maxLabelH = Math.max(0, ...subs.map((s) => (s.label ? s.label.height : 0)));
+  const labelY = HH + BOUNDARY / 2 + 2;
+  const bandTop = labelY + maxLabelH + 12;
+
+  function arrange(R, compact) {
+    const n = subs.length, k = Math.ceil(n / R);
+    const groups = [];
+    for (let g = 0, i = 0; g < k; g++) {
+      const size = Math.ceil((n - i) / (k - g));
+      groups.push(subs.slice(i, i + size));
+      i += size;
+    }
+    const items = [];
+    let cursor = 0;
+    for (const grp of groups) {
+      // narrow host: the first event's label goes left of its drop, the others right
+      const left = grp.length > 1 && !core;
+      const local = [];
+      let d = 0, rowTop = bandTop;
+      grp.forEach((s, j) => {
+        if (j > 0) {
+          const prev = local[j - 1];
+          const need = !compact && prev.side === 'right' && prev.s.label ? prev.s.label.width + 24 : 0;
+          d += Math.max(BOUNDARY_MIN_GAP, need);
+        }
+        local.push({ s, d, side: j === 0 && left ? 'left' : 'right' });
+      });
+      for (let j = grp.length - 1; j >= 0; j--) {
+        const it = local[j];
+        if (it.s.lay) {
+          it.rowY = rowTop;
+          it.sx = it.d + BOUNDARY_CONNECT - (it.s.entry ? it.s.entry.entryX : 0);
+          rowTop += it.s.lay.height + BOUNDARY_ROW_GAP;
+        }
+        if (it.s.label) it.lx = it.side === 'left' ? it.d - 10 - it.s.label.width : it.d + 10;
+      }
+      let gl = Infinity, gr = -Infinity;
+      for (const it of local) {
+        gl = Math.min(gl, it.d - BOUNDARY / 2, it.s.label ? it.lx : Infinity);
+        gr = Math.max(gr, it.d + BOUNDARY / 2, it.s.label ? it.lx + it.s.label.width : -Infinity, it.s.lay ? it.sx + it.s.lay.width : -Infinity);
+      }
+      const off = cursor - gl;
+      for (const it of local) {
+        it.d += off;
+        if (it.s.label) it.lx += off;
+        if (it.s.lay) it.sx += off;
+        items.push(it);
+      }
+      cursor = off + gr + BOUNDARY_GROUP_GAP;
+    }
+    const drops = items.map((it) => it.d);
+    const minD = Math.min(...drops), maxD = Math.max(...drops);
+    const right = cursor - BOUNDARY_GROUP_GAP;
+    const lo = margin - minD, hi = HW - margin - maxD;
+    const pref = HW - right; // right-aligned under the host
+    const shift = Math.round(pref >= lo && pref <= hi ? pref : pref > hi ? hi : (lo + hi) / 2);
+    for (const it of items) {
+      it.d += shift;
+      if (it.s.label) it.lx += shift;
+      if (it.s.lay) it.sx += shift;
+    }
+    return { items, valid: maxD - minD <= HW - 2 * margin };
+  }
+
+  let arrangement = null;
+  for (const compact of [false, true]) {
+    for (let R = 1; R <= subs.length && !arrangement; R++) {
+      const a = arrange(R, compact);
+      if (a.valid) arrangement = a;
+    }
+  }
+  // a task too narrow for its boundary events gets wider
+  while (!arrangement && !core && HW < 400) {
+    HW += 20;
+    const a = arrange(subs.length, false);
+    const c = a.valid ? a : arrange(subs.length, true);
+    if (c.valid) arrangement = c;
+  }
+  if (!arrangement) {
+    arrangement = arrange(subs.length, true);
+    ctx.problems.push(`the boundary events of ${host.id} do not fit on its lower border`);
+  }
+  const { items } = arrangement;
+
+  // bounding box of the block, relative to the host's top left corner
+  let minX = 0, maxX = HW, maxY = HH + BOUNDARY / 2;
+  for (const it of items) {
+    minX = Math.min(minX, it.d - BOUNDARY / 2);
+    maxX = Math.max(maxX, it.d + BOUNDARY / 2);
+    if (it.s.label) {
+      minX = Math.min(minX, it.lx);
+      maxX = Math.max(maxX, it.lx + it.s.label.width);
+      maxY = Math.max(maxY, labelY + it.s.label.height);
+    }
+    if (it.s.lay) {
+      minX = Math.min(minX, it.sx);
+      maxX = Math.max(maxX, it.sx + it.s.lay.width);
+      maxY = Math.max(maxY, it.rowY + it.s.lay.height);
+    }
+  }
+  const hostX = Math.round(-minX);
+  return {
+    isBlock: true,
+    width: Math.round(maxX - minX),
+    height: Math.round(maxY),
+    hostX,
+    hostWidth: HW,
+    inY: core ? core.inY : HH / 2,
+    outY: core ? core.outY : HH / 2,
+    place(dx, dy, out) {
+      const hx = dx + hostX, hy = dy;
+      out.shapes.set(host.id, { x: hx, y: hy, width: HW, height: HH });
+      if (core) {
+        out.anchors.set(host.id, { inY: hy + core.inY, outY: hy + core.outY });
+        core.place(hx, hy, out);
+      }
+      for (const it of items) {
+        const { b, lay, entry, entryFlow, label } = it.s;
+        out.shapes.set(b.id, { x: hx + it.d - BOUNDARY / 2, y: hy + HH - BOUNDARY / 2, width: BOUNDARY, height: BOUNDARY });
+        if (label) {
+          const r = { x: hx + it.lx, y: hy + labelY, ...label };
+          out.labels.set(b.id, r);
+          out.preferredLabels.set(b.id, r);
+        }
+        if (lay) {
+          lay.place(hx + it.sx, hy + it.rowY, out);
+          if (entryFlow) {
+            const y = hy + it.rowY + entry.entryY;
+            out.edges.set(entryFlow.id, [
+              { x: hx + it.d, y: hy + HH + BOUNDARY / 2 },
+              { x: hx + it.d, y },
+              { x: hx + it.sx + entry.entryX, y }
+            ]);
+          }
+        }
+      }
+    }
+  };
+}
+
+// Wrapping of a long main flow: when one node (an expanded sub-process) takes most of the width,
+// it gets a row of its own, with what comes before and after it in rows above and below.
+const WRAP_MIN_WIDTH = 2400;
+const WRAP_ROW_GAP = 40;
+
+function wrapRows(nodes, graph) {
+  if (graph.width < WRAP_MIN_WIDTH || graph.width < 2 * graph.height) return null;
+  const pos = new Map(graph.children.map((n) => [n.id, n]));
+  const big = graph.children.find((n) => n.width > 0.4 * graph.width);
+  if (!big) return null;
+  const before = nodes.filter((el) => pos.get(el.id).x + pos.get(el.id).width <= big.x);
+  const after = nodes.filter((el) => pos.get(el.id).x >= big.x + big.width);
+  const middle = nodes.filter((el) => !before.includes(el) && !after.includes(el));
+  return [before, middle, after].filter((r) => r.length);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orthogonal routing of the flows no layout step placed (a boundary event's path joining the main
+// flow, ...): cheapest path on a grid through the free space between the shapes of the flow's
+// container. Costs: length, bends, crossing other flows, running along another flow, crossing labels.
+
+const ROUTE_MARGIN = 12;
+const ROUTE_BEND = 40, ROUTE_CROSS = 60, ROUTE_OVERLAP = 25, ROUTE_LABEL = 50;
+
+class MinHeap {
+  constructor() { this.k = []; this.v = []; }
+  get size() { return this.k.length; }
+  push(key, val) {
+    const k = this.k, v = this.v;
+    let i = k.length;
+    k.push(key); v.push(val);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (k[p] <= key) break;
+      k[i] = k[p]; v[i] = v[p]; i = p;
+    }
+    k[i] = key; v[i] = val;
+  }
+  pop() {
+    const k = this.k, v = this.v;
+    const topK = k[0], topV = v[0];
+    const lastK = k.pop(), lastV = v.pop();
+    if (k.length) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i, mk = lastK;
+        if (l < k.length && k[l] < mk) { m = l; mk = k[l]; }
+        if (r < k.length && k[r] < mk) { m = r; mk = k[r]; }
+        if (m === i) break;
+        k[i] = k[m]; v[i] = v[m]; i = m;
+      }
+      k[i] = lastK; v[i] = lastV;
+    }
+    return [topK, topV];
+  }
+}
+
+const DIRS = [[1, 0], [-1, 0], [0, 1], [0, -1]]; // E W S N
+
+/**
+ * sources / targets: [{ p: port point, d: outward direction index, cost }]; obstacles: rects
+ * (already inflated; a route may touch but not enter them); segments: other flows' segments;
+ * labels: label rects; bounds: the area a route must stay in.
+ */
+function findRoute({ sources, targets, obstacles, segments, labels, bounds }) {
+  const M = ROUTE_MARGIN;
+  const stub = (port, len) => ({ x: port.p.x + DIRS[port.d][0] * len, y: port.p.y + DIRS[port.d][1] * len });
+  const xsSet = new Set([bounds.x, bounds.x + bounds.width]);
+  const ysSet = new Set([bounds.y, bounds.y + bounds.height]);
+  for (const o of obstacles) {
+    xsSet.add(o.x - 1); xsSet.add(o.x + o.width + 1);
+    ysSet.add(o.y - 1); ysSet.add(o.y + o.height + 1);
+  }
+  for (const port of [...sources, ...targets]) {
+    const s = stub(port, M + 2);
+    port.stub = { x: round(s.x), y: round(s.y) };
+    xsSet.add(port.stub.x); ysSet.add(port.stub.y);
+  }
+  const grid = (set, lo, hi) => {
+    const v = [...set].map(round).filter((c) => c >= lo && c <= hi).sort((a, b) => a - b);
+    const out = [];
+    for (let i = 0; i < v.length; i++) {
+      if (i && v[i] === v[i - 1]) continue;
+      if (out.length && v[i] - out[out.length - 1] > 4 * M) {
+        // lanes in wide gaps: one in the middle and one a margin away from either side
+        const a = out[out.length - 1], b = v[i];
+        out.push(a + 2 * M, round((a + b) / 2), b - 2 * M);
+      }
+      out.push(v[i]);
+    }
+    return [...new Set(out)].sort((a, b) => a - b);
+  };
+  const xs = grid(xsSet, bounds.x, bounds.x + bounds.width);
+  const ys = grid(ysSet, bounds.y, bounds.y + bounds.height);
+  const nx = xs.length, ny = ys.length;
+  const idx = (i, j) => i * ny + j;
+  const xi = new Map(xs.map((x, i) => [x, i])), yi = new Map(ys.map((y, j) => [y, j]));
+
+  // cost (or Infinity) of the grid edge (i,j)->(i+1,j) [h] and (i,j)->(i,j+1) [v]
+  const hCost = new Float64Array(nx * ny), vCost = new Float64Array(nx * ny);
+  for (let i = 0; i < nx; i++) {
+    for (let j = 0; j < ny; j++) {
+      hCost[idx(i, j)] = i + 1 < nx ? xs[i + 1] - xs[i] : Infinity;
+      vCost[idx(i, j)] = j + 1 < ny ? ys[j + 1] - ys[j] : Infinity;
+    }
+  }
+  const lowerBound = (arr, v) => { let lo = 0, hi = arr.length; while (lo < hi) { const m = (lo + hi) >> 1; if (arr[m] < v) lo = m + 1; else hi = m; } return lo; };
+  const range = (arr, a, b) => [lowerBound(arr, a), lowerBound(arr, b)]; // indices with a <= arr[k] < b
+  for (const o of obstacles) {
+    // horizontal moves on rows strictly inside the obstacle, overlapping it
+    const [j0, j1] = range(ys, o.y + 0.5, o.y + o.height - 0.5 + 1e-9);
+    for (let j = j0; j < j1; j++) {
+      for (let i = 0; i + 1 < nx; i++) if (xs[i + 1] > o.x && xs[i] < o.x + o.width) hCost[idx(i, j)] = Infinity;
+    }
+    const [i0, i1] = range(xs, o.x + 0.5, o.x + o.width - 0.5 + 1e-9);
+    for (let i = i0; i < i1; i++) {
+      for (let j = 0; j + 1 < ny; j++) if (ys[j + 1] > o.y && ys[j] < o.y + o.height) vCost[idx(i, j)] = Infinity;
+    }
+  }
+  for (const [p, q] of segments) {
+    if (p.x === q.x) {
+      const x = p.x, y1 = Math.min(p.y, q.y), y2 = Math.max(p.y, q.y);
+      const [j0, j1] = range(ys, y1 + 1, y2);
+      const i = lowerBound(xs, x) - 1; // xs[i] < x <= xs[i+1]
+      if (i >= 0 && i + 1 < nx) for (let j = j0; j < j1; j++) hCost[idx(i, j)] += ROUTE_CROSS;
+      const [c0, c1] = range(xs, x - 4, x + 4.01);
+      for (let c = c0; c < c1; c++) {
+        for (let j = 0; j + 1 < ny; j++) {
+          const ov = Math.min(ys[j + 1], y2) - Math.max(ys[j], y1);
+          if (ov > 0) vCost[idx(c, j)] += ROUTE_OVERLAP * ov;
+        }
+      }
+    } else if (p.y === q.y) {
+      const y = p.y, x1 = Math.min(p.x, q.x), x2 = Math.max(p.x, q.x);
+      const [i0, i1] = range(xs, x1 + 1, x2);
+      const j = lowerBound(ys, y) - 1;
+      if (j >= 0 && j + 1 < ny) for (let i = i0; i < i1; i++) vCost[idx(i, j)] += ROUTE_CROSS;
+      const [r0, r1] = range(ys, y - 4, y + 4.01);
+      for (let r = r0; r < r1; r++) {
+        for (let i = 0; i + 1 < nx; i++) {
+          const ov = Math.min(xs[i + 1], x2) - Math.max(xs[i], x1);
+          if (ov > 0) hCost[idx(i, r)] += ROUTE_OVERLAP * ov;
+        }
+      }
+    }
+  }
+  for (const l of labels) {
+    const [j0, j1] = range(ys, l.y - 2, l.y + l.height + 2.01);
+    for (let j = j0; j < j1; j++) for (let i = 0; i + 1 < nx; i++) if (xs[i + 1] > l.x - 2 && xs[i] < l.x + l.width + 2) hCost[idx(i, j)] += ROUTE_LABEL;
+    const [i0, i1] = range(xs, l.x - 2, l.x + l.width + 2.01);
+    for (let i = i0; i < i1; i++) for (let j = 0; j + 1 < ny; j++) if (ys[j + 1] > l.y - 2 && ys[j] < l.y + l.height + 2) vCost[idx(i, j)] += ROUTE_LABEL;
+  }
+
+  // Dijkstra over (grid point, direction of arrival)
+  const dist = new Float64Array(nx * ny * 4).fill(Infinity);
+  const prev = new Int32Array(nx * ny * 4).fill(-1);
+  const heap = new MinHeap();
+  for (const s of sources) {
+    const i = xi.get(s.stub.x), j = yi.get(s.stub.y);
+    if (i === undefined || j === undefined) continue;
+    const st = idx(i, j) * 4 + s.d;
+    const c = s.cost + M + 2;
+    if (c < dist[st]) { dist[st] = c; prev[st] = -2 - sources.indexOf(s); heap.push(c, st); }
+  }
+  while (heap.size) {
+    const [c, st] = heap.pop();
+    if (c > dist[st]) continue;
+    const d = st & 3, pi = st >> 2, i = Math.floor(pi / ny), j = pi % ny;
+    for (let nd = 0; nd < 4; nd++) {
+      if ((d ^ nd) === 1) continue; // no reversing
+      let ni = i, nj = j, step;
+      if (nd === 0) { ni = i + 1; step = ni < nx ? hCost[idx(i, j)] : Infinity; }
+      else if (nd === 1) { ni = i - 1; step = ni >= 0 ? hCost[idx(ni, j)] : Infinity; }
+      else if (nd === 2) { nj = j + 1; step = nj < ny ? vCost[idx(i, j)] : Infinity; }
+      else { nj = j - 1; step = nj >= 0 ? vCost[idx(i, nj)] : Infinity; }
+      if (!Number.isFinite(step)) continue;
+      const ns = idx(ni, nj) * 4 + nd;
+      const nc = c + step + (nd === d ? 0 : ROUTE_BEND);
+      if (nc < dist[ns]) { dist[ns] = nc; prev[ns] = st; heap.push(nc, ns); }
+    }
+  }
+  let best = null;
+  for (const t of targets) {
+    const i = xi.get(t.stub.x), j = yi.get(t.stub.y);
+    if (i === undefined || j === undefined) continue;
+    const inward = t.d ^ 1;
+    for (let d = 0; d < 4; d++) {
+      const st = idx(i, j) * 4 + d;
+      if (!Number.isFinite(dist[st]) || d === t.d) continue;
+      const c = dist[st] + t.cost + M + 2 + (d === inward ? 0 : ROUTE_BEND);
+      if (!best || c < best.c) best = { c, st, t };
+    }
+  }
+  if (!best) return null;
+  const pts = [best.t.p];
+  let st = best.st;
+  while (st >= 0) {
+    const pi = st >> 2;
+    pts.push({ x: xs[Math.floor(pi / ny)], y: ys[pi % ny] });
+    const p = prev[st];
+    if (p < -1) { pts.push(sources[-2 - p].p); break; }
+    st = p;
+  }
+  return { points: simplify(pts.reverse()), cost: best.c };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,6 +1075,54 @@ function postProcess(out, elementsById) {
     return false;
   }
 
+  function autoRoute(flow) {
+    const parent = flow.$parent;
+    const siblings = [...out.shapes.keys()].filter((id) => el(id).$parent === parent);
+    let bounds;
+    if (is(parent, 'bpmn:SubProcess')) {
+      const c = out.shapes.get(parent.id);
+      bounds = { x: c.x + 6, y: c.y + 6, width: c.width - 12, height: c.height - 12 };
+    } else {
+      const all = [...out.shapes.values(), ...out.labels.values()];
+      const x1 = Math.min(...all.map((b) => b.x)) - 100, y1 = Math.min(...all.map((b) => b.y)) - 100;
+      const x2 = Math.max(...all.map((b) => b.x + b.width)) + 100, y2 = Math.max(...all.map((b) => b.y + b.height)) + 100;
+      bounds = { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+    }
+    const inflate = (r, m) => ({ x: r.x - m, y: r.y - m, width: r.width + 2 * m, height: r.height + 2 * m });
+    const obstacles = siblings.map((id) => inflate(out.shapes.get(id), ROUTE_MARGIN - 1));
+    const ports = (node, outgoing) => {
+      const r = out.shapes.get(node.id);
+      const c = { x: round(mid(r).x), y: round(mid(r).y) };
+      // a sub-process is entered level with its start event and left level with its end event
+      const a = out.anchors.get(node.id);
+      let list = [
+        { p: { x: round(r.x + r.width), y: a ? round(a.outY) : c.y }, d: 0, cost: outgoing ? 0 : 30 },
+        { p: { x: round(r.x), y: a ? round(a.inY) : c.y }, d: 1, cost: outgoing ? 30 : 0 },
+        { p: { x: c.x, y: round(r.y + r.height) }, d: 2, cost: 8 },
+        { p: { x: c.x, y: round(r.y) }, d: 3, cost: 8 }
+      ];
+      if (a) list = list.filter((p) => p.d === (outgoing ? 0 : 1));
+      if (isBoundary(node) && out.shapes.get(node.attachedToRef.id)) {
+        // only away from the host
+        const h = out.shapes.get(node.attachedToRef.id);
+        const dist = [Math.abs(c.x - (h.x + h.width)), Math.abs(c.x - h.x), Math.abs(c.y - (h.y + h.height)), Math.abs(c.y - h.y)];
+        const side = dist.indexOf(Math.min(...dist));
+        list = list.filter((p) => p.d === side);
+      }
+      return list;
+    };
+    const segments = [];
+    for (const [id, pts] of out.edges) {
+      if (el(id).$parent !== parent) continue;
+      for (let i = 0; i + 1 < pts.length; i++) segments.push([pts[i], pts[i + 1]]);
+    }
+    const route = findRoute({
+      sources: ports(flow.sourceRef, true), targets: ports(flow.targetRef, false),
+      obstacles, segments, labels: [...out.labels.values()], bounds
+    });
+    return route && route.points;
+  }
+
   // --- 0. a flow that meets an event or a gateway off its centre line is moved onto it, so it
   //        touches the circle / diamond at its left or right point
   for (const [flowId, pts] of out.edges) {
@@ -635,6 +1198,67 @@ function postProcess(out, elementsById) {
       .some((c) => tryRoute(flowId, c, true));
   }
 
+  // --- 1c. flows no layout placed (paths of boundary events joining the main flow, ...): routed
+  //         through the free space of their container
+  for (const flow of [...elementsById.values()].filter(isFlow)) {
+    if (out.edges.has(flow.id)) continue;
+    const route = autoRoute(flow);
+    if (route) out.edges.set(flow.id, route);
+    else {
+      const a = mid(out.shapes.get(flow.sourceRef.id)), b = mid(out.shapes.get(flow.targetRef.id));
+      out.edges.set(flow.id, [{ x: round(a.x), y: round(a.y) }, { x: round(a.x), y: round(b.y) }, { x: round(b.x), y: round(b.y) }]);
+      out.problems.push(`no route found for ${flow.id}`);
+    }
+  }
+
+  // --- 1d. small jogs (ELK's nearly straight flows): the part before or after a short step is
+  //         moved level with the other part
+  for (const [flowId, pts] of out.edges) {
+    for (let i = 1; i + 2 < pts.length; i++) {
+      const a = pts[i - 1], p = pts[i], q = pts[i + 1], c = pts[i + 2];
+      const vertical = p.x === q.x && a.y === p.y && q.y === c.y;
+      const horizontal = p.y === q.y && a.x === p.x && q.x === c.x;
+      const len = Math.abs(p.x - q.x) + Math.abs(p.y - q.y);
+      if (!(vertical || horizontal) || len >= 10) continue;
+      const key = vertical ? 'y' : 'x';
+      // the segment before the step (points i-1, i) or the one after it (i+1, i+2) moves
+      const before = pts.map((r, k) => (k === i - 1 || k === i ? { ...r, [key]: q[key] } : { ...r }));
+      const after = pts.map((r, k) => (k === i + 1 || k === i + 2 ? { ...r, [key]: p[key] } : { ...r }));
+      const score = routeScore(flowId, pts);
+      const ok = (cand) => {
+        // an end may only move along the side of a task; ends on events / gateways stay
+        const fits = (pt, orig, node) => {
+          if (pt.x === orig.x && pt.y === orig.y) return true;
+          const s = out.shapes.get(node.id);
+          return !isRound(node) && pt.x >= s.x && pt.x <= s.x + s.width && pt.y >= s.y + 10 && pt.y <= s.y + s.height - 10;
+        };
+        return fits(cand[0], pts[0], el(flowId).sourceRef) && fits(cand[cand.length - 1], pts[pts.length - 1], el(flowId).targetRef);
+      };
+      const cand = [after, before].map((c) => simplify(c)).filter(ok)
+        .find((c) => { const sc = routeScore(flowId, c); return sc < 100 && sc <= score; });
+      if (cand) {
+        pts.splice(0, pts.length, ...cand);
+        i = 0;
+      }
+    }
+  }
+
+  // --- 1e. flows that end on the left side of a gateway off its centre line (ELK spreads several
+  //         incoming flows over the side) turn onto the centre line just before it, so they all
+  //         meet the diamond at its left corner
+  for (const [flowId, pts] of out.edges) {
+    const g = el(flowId).targetRef;
+    if (!is(g, 'bpmn:Gateway') || pts.length < 2) continue;
+    const b = out.shapes.get(g.id);
+    const cy = round(mid(b).y);
+    const p = pts[pts.length - 2], q = pts[pts.length - 1];
+    if (p.y !== q.y || q.y === cy || p.x >= b.x || Math.abs(q.y - cy) >= b.height / 2) continue;
+    const xm = round(b.x) - 16;
+    if (p.x > xm - 6) continue;
+    const merged = [...pts.slice(0, -1), { x: xm, y: q.y }, { x: xm, y: cy }, { x: round(b.x), y: cy }];
+    if (routeScore(flowId, merged) < 100) pts.splice(0, pts.length, ...simplify(merged));
+  }
+
   // --- 2. dock flow ends onto event circles and gateway diamonds
   for (const [flowId, pts] of out.edges) {
     const flow = el(flowId);
@@ -675,6 +1299,7 @@ function postProcess(out, elementsById) {
           { x: cx + 6, y: b.y - 2 - h }, { x: cx - 6 - w, y: b.y - 2 - h },
           { x: right + 4, y: cy - h / 2 }, { x: b.x - 4 - w, y: cy - h / 2 }
         ];
+    if (out.preferredLabels.has(id)) candidates.unshift(out.preferredLabels.get(id));
     const sized = candidates.map((c) => ({ ...c, width: w, height: h }));
     if (!place(id, sized, { ignoreShapes: [id] })) {
       out.labels.set(id, { ...sized[0], x: round(sized[0].x), y: round(sized[0].y) });
@@ -696,7 +1321,9 @@ function postProcess(out, elementsById) {
       if (p.y === q.y) {
         const dir = Math.sign(q.x - p.x);
         const xs = [dir > 0 ? p.x + 10 : p.x - 10 - w, (p.x + q.x) / 2 - w / 2, dir > 0 ? q.x - 10 - w : q.x + 10];
-        for (const x of xs) {
+        // on a long segment, also a little further from its start, before its middle
+        const further = len > w + 80 ? [30, 60].map((off) => (dir > 0 ? xs[0] + off : xs[0] - off)) : [];
+        for (const x of [xs[0], ...further, xs[1], xs[2]]) {
           if (len < w + 20 && x !== xs[1]) continue;
           list.push({ x, y: p.y - 3 - h }, { x, y: p.y + 3 });
         }
@@ -719,8 +1346,11 @@ function postProcess(out, elementsById) {
 
 async function refine(definitions, moddle) {
   const processEl = definitions.rootElements.find((el) => is(el, 'bpmn:Process'));
-  const result = await layoutContainer(processEl, true);
-  const out = { shapes: new Map(), edges: new Map(), labels: new Map(), problems: [] };
+  const ctx = { problems: [] };
+  const result = await layoutContainer(processEl, true, ctx);
+  const out = {
+    shapes: new Map(), edges: new Map(), labels: new Map(), preferredLabels: new Map(), anchors: new Map(), problems: ctx.problems
+  };
   result.place(0, 0, out);
 
   const elementsById = new Map();
@@ -855,7 +1485,9 @@ function checkLayout(definitions) {
       for (let k = 0; k + 1 < a.length; k++) {
         for (let l = 0; l + 1 < b.length; l++) len = Math.max(len, collinearOverlap(a[k], a[k + 1], b[l], b[l + 1]));
       }
-      if (len > (shared ? 60 : 0)) problems.push(`flows ${f.id} and ${g.id} run on top of each other (${len}px)`);
+      // branches of a split may leave along one trunk when no label tells them apart
+      const trunk = f.sourceRef === g.sourceRef && !f.name && !g.name;
+      if (len > (trunk ? Infinity : shared ? 60 : 0)) problems.push(`flows ${f.id} and ${g.id} run on top of each other (${len}px)`);
     }
   }
   return problems;
@@ -900,8 +1532,10 @@ async function layoutText(original, { raw }) {
   const [before, after] = await Promise.all([semanticModel(original), semanticModel(result)]);
   if (before !== after) throw new Error('semantic model changed (bug)');
   const { rootElement: check } = await loadModdle(result);
-  const problems = [...refineProblems, ...checkLayout(check)];
-  return { result, problems };
+  const all = [...new Set([...refineProblems, ...checkLayout(check)])];
+  // a flow crossing a label (or a label without an entirely free place) is a blemish, not a fault
+  const isWarning = (p) => /crosses label of|no free place for the label/.test(p);
+  return { result, problems: all.filter((p) => !isWarning(p)), warnings: all.filter(isWarning) };
 }
 
 async function main() {
@@ -925,7 +1559,8 @@ async function main() {
   for (const file of files) {
     const rel = path.relative(process.cwd(), file);
     const original = fs.readFileSync(file, 'utf8');
-    const { result, problems } = await layoutText(original, opts);
+    const { result, problems, warnings } = await layoutText(original, opts);
+    for (const p of warnings) console.warn(`${rel}: layout warning: ${p}`);
     for (const p of problems) console.warn(`${rel}: layout: ${p}`);
     if (problems.length && !opts.raw && !opts.force) failed = true;
     if (opts.check) {

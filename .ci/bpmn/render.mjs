@@ -73,7 +73,7 @@ async function main() {
     await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8">
       <style>html, body { margin: 0; padding: 0; background: #fff; }
         #canvas { width: 1600px; height: 1000px; }
-        #png { position: absolute; left: 0; top: 0; background: #fff; line-height: 0; }</style>
+        #png { position: absolute; left: 0; top: 0; z-index: 1000; background: #fff; line-height: 0; }</style>
       </head><body><div id="canvas"></div><div id="png"></div></body></html>`);
     await page.addStyleTag({ path: bpmnJsAsset('assets/diagram-js.css') });
     await page.addStyleTag({ path: bpmnJsAsset('assets/bpmn-js.css') });
