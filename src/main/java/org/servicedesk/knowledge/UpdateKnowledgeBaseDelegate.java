@@ -37,7 +37,7 @@ class UpdateKnowledgeBaseDelegate implements JavaDelegate {
         Ticket ticket = tickets.of(execution);
         KnowledgeArticle article = articles.findBySourceTicketId(ticket.getId())
                 .map(existing -> {
-                    existing.redraft(ticket.getResolution(), time.now());
+                    existing.revise(ticket.getResolution(), time.now());
                     return existing;
                 })
                 .orElseGet(() -> articles.save(new KnowledgeArticle(ticket.getSubject(), ticket.getDescription(),
