@@ -1,8 +1,11 @@
 package org.servicedesk.knowledge;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +33,9 @@ class KnowledgeController {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "q is required, at most " + KnowledgeSearch.MAX_QUERY_LENGTH + " characters.");
             problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(java.util.Map.of("field", "q", "message",
+            problem.setProperty("errors", List.of(Map.of("field", "q", "message",
                     q == null || q.isBlank() ? "required" : "too long")));
-            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
         return ResponseEntity.ok(search.search(q, status, MAX_RESULTS).stream().map(ArticleResult::of).toList());
@@ -43,7 +46,7 @@ class KnowledgeController {
 
         static ArticleResult of(KnowledgeSearch.Hit hit) {
             List<String> tags = hit.tags() == null || hit.tags().isBlank() ? List.of()
-                    : java.util.Arrays.stream(hit.tags().split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                    : Arrays.stream(hit.tags().split(",")).map(String::strip).filter(t -> !t.isEmpty())
                             .toList();
             return new ArticleResult(hit.id(), hit.title(), hit.snippet(), hit.product(), hit.category(), tags,
                     hit.timesUsed());

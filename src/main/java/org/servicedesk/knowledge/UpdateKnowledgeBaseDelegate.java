@@ -1,5 +1,7 @@
 package org.servicedesk.knowledge;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicedesk.system.TimeSource;
@@ -41,7 +43,7 @@ class UpdateKnowledgeBaseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Ticket ticket = tickets.of(execution);
         KnowledgeArticle existing = articles.findBySourceTicketId(ticket.getId())
-                .or(() -> ticket.getUsedArticleId() == null ? java.util.Optional.empty()
+                .or(() -> ticket.getUsedArticleId() == null ? Optional.<KnowledgeArticle>empty()
                         : articles.findById(ticket.getUsedArticleId()))
                 .orElse(null);
         KnowledgeArticle article;
@@ -54,7 +56,7 @@ class UpdateKnowledgeBaseDelegate implements JavaDelegate {
                     time.now()));
         }
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.KNOWLEDGE_DRAFTED,
-                (existing != null ? "Article #" + article.getId() + " revised" : "Article #" + article.getId()));
+                "Article #" + article.getId() + (existing != null ? " revised" : ""));
         reviews.request(article.getId(), ticket.getNumber());
     }
 }
