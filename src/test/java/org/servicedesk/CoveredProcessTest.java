@@ -11,6 +11,7 @@ import org.assertj.core.api.Condition;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -37,10 +38,16 @@ public @interface CoveredProcessTest {
     @Import(ProcessEngineCoverageConfiguration.class)
     class FullCoverage {
 
+        /**
+         * A class may leave out processes that another test class covers and that its own tests
+         * only start ({@code servicedesk.test.coverage.excluded-process-keys}, comma-separated).
+         */
         @Bean
         @Primary
-        ProcessEngineCoverageProperties fullCoverage() {
-            return new ProcessEngineCoverageProperties(true, true, List.of(),
+        ProcessEngineCoverageProperties fullCoverage(
+                @Value("${servicedesk.test.coverage.excluded-process-keys:}") List<String> excludedProcessKeys) {
+            return new ProcessEngineCoverageProperties(true, true,
+                    excludedProcessKeys.stream().filter(key -> !key.isBlank()).toList(),
                     List.of(new Condition<>(coverage -> coverage >= 1.0, "every flow node and sequence flow")),
                     Map.of(), List.of(), "target/process-test-coverage");
         }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.servicedesk.knowledge.KnowledgeReview;
 import org.servicedesk.survey.FollowUpRepository;
 import org.servicedesk.survey.SurveyRepository;
 import org.servicedesk.ticket.TicketLifecycle;
@@ -115,9 +116,17 @@ class TicketLifecycleIT {
 
         scenario.followUp(number, "PARTLY");
 
+        // the tier-2 solution became a draft; a supervisor publishes it and PostgreSQL's full-text search finds it
+        scenario.work(number, KnowledgeReview.TASK_REVIEW_KNOWLEDGE_ARTICLE, "sam",
+                Map.of(KnowledgeReview.VAR_ARTICLE_DECISION, KnowledgeReview.DECISION_PUBLISH));
+        Long articleId = jdbc.queryForObject("select a.id from knowledge_article a join ticket t"
+                + " on t.id = a.source_ticket_id where t.number = ? and a.status = 'PUBLISHED'", Long.class, number);
+        JsonNode found = http.getForObject("/api/knowledge?q=printer paper jams", JsonNode.class);
+        assertThat(found.findValues("id")).extracting(JsonNode::asLong).contains(articleId);
+
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).finished()
-                .count()).isEqualTo(2);
+                .count()).isEqualTo(3);
         JsonNode done = ticket(number);
         assertThat(done.get("status").asText()).isEqualTo("CLOSED");
         assertThat(done.get("survey").get("responseSpeed").asInt()).isEqualTo(2);

@@ -40,6 +40,11 @@ public class KnowledgeArticle {
 
     private Instant updatedAt;
 
+    /** A revision from a later resolution, waiting for review while the published text stays. */
+    private String proposedSolution;
+
+    private Instant publishedAt;
+
     protected KnowledgeArticle() {
     }
 
@@ -56,9 +61,63 @@ public class KnowledgeArticle {
         this.updatedAt = now;
     }
 
-    void redraft(String solution, Instant now) {
-        this.solution = solution;
+    /**
+     * A new resolution for this article: a draft takes it as its solution (a discarded one
+     * becomes a draft again); a published article keeps its text and holds it as a proposal
+     * until the review publishes or discards it.
+     */
+    void revise(String newSolution, Instant now) {
+        if (status == ArticleStatus.PUBLISHED) {
+            this.proposedSolution = newSolution;
+        } else {
+            this.solution = newSolution;
+            this.status = ArticleStatus.DRAFT;
+        }
         this.updatedAt = now;
+    }
+
+    /** The reviewer's edit (EDIT_AND_PUBLISH); blank values keep what is there. */
+    void edit(String newTitle, String newProblem, String newSolution, String newTags, Instant now) {
+        if (newTitle != null && !newTitle.isBlank()) {
+            this.title = newTitle.strip();
+        }
+        if (newProblem != null && !newProblem.isBlank()) {
+            this.problem = newProblem.strip();
+        }
+        if (newSolution != null && !newSolution.isBlank()) {
+            this.solution = newSolution.strip();
+            this.proposedSolution = null;
+        }
+        if (newTags != null) {
+            this.tags = newTags.isBlank() ? null : newTags.strip();
+        }
+        this.updatedAt = now;
+    }
+
+    /** Publishes the draft, or the proposed revision of a published article. */
+    void publish(Instant now) {
+        if (proposedSolution != null) {
+            this.solution = proposedSolution;
+            this.proposedSolution = null;
+        }
+        this.status = ArticleStatus.PUBLISHED;
+        this.publishedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Discards the draft (it retires) or the proposed revision (the published text stays). */
+    void discard(Instant now) {
+        if (status == ArticleStatus.PUBLISHED) {
+            this.proposedSolution = null;
+        } else {
+            this.status = ArticleStatus.RETIRED;
+        }
+        this.updatedAt = now;
+    }
+
+    /** The solution a reviewer should look at: the proposal if there is one. */
+    String solutionUnderReview() {
+        return proposedSolution != null ? proposedSolution : solution;
     }
 
     public Long getId() {
@@ -107,5 +166,13 @@ public class KnowledgeArticle {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public String getProposedSolution() {
+        return proposedSolution;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
     }
 }

@@ -1,5 +1,7 @@
 package org.servicedesk.knowledge;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicedesk.system.TimeSource;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_UpdateKnowledgeBase}: a tier-2/3 resolution becomes a draft article (one per
- * ticket; running again updates the draft instead of adding a second).
+ * ticket; running again revises it instead of adding a second). If the ticket was resolved
+ * with an article before, that article is revised instead. Either way a supervisor reviews
+ * it ({@link KnowledgeReview}), started here in the same transaction.
  */
 @Component("updateKnowledgeBaseDelegate")
 class UpdateKnowledgeBaseDelegate implements JavaDelegate {
@@ -24,25 +28,35 @@ class UpdateKnowledgeBaseDelegate implements JavaDelegate {
 
     private final TimeSource time;
 
+    private final KnowledgeReviews reviews;
+
     UpdateKnowledgeBaseDelegate(KnowledgeArticleRepository articles, TicketLookup tickets, Timeline timeline,
-            TimeSource time) {
+            TimeSource time, KnowledgeReviews reviews) {
         this.articles = articles;
         this.tickets = tickets;
         this.timeline = timeline;
         this.time = time;
+        this.reviews = reviews;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Ticket ticket = tickets.of(execution);
-        KnowledgeArticle article = articles.findBySourceTicketId(ticket.getId())
-                .map(existing -> {
-                    existing.redraft(ticket.getResolution(), time.now());
-                    return existing;
-                })
-                .orElseGet(() -> articles.save(new KnowledgeArticle(ticket.getSubject(), ticket.getDescription(),
-                        ticket.getResolution(), ticket.getProduct(), ticket.getCategory().name(), ticket.getId(),
-                        time.now())));
-        timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.KNOWLEDGE_DRAFTED, "Article #" + article.getId());
+        KnowledgeArticle existing = articles.findBySourceTicketId(ticket.getId())
+                .or(() -> ticket.getUsedArticleId() == null ? Optional.<KnowledgeArticle>empty()
+                        : articles.findById(ticket.getUsedArticleId()))
+                .orElse(null);
+        KnowledgeArticle article;
+        if (existing != null) {
+            existing.revise(ticket.getResolution(), time.now());
+            article = existing;
+        } else {
+            article = articles.save(new KnowledgeArticle(ticket.getSubject(), ticket.getDescription(),
+                    ticket.getResolution(), ticket.getProduct(), ticket.getCategory().name(), ticket.getId(),
+                    time.now()));
+        }
+        timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.KNOWLEDGE_DRAFTED,
+                "Article #" + article.getId() + (existing != null ? " revised" : ""));
+        reviews.request(article.getId(), ticket.getNumber());
     }
 }

@@ -82,6 +82,9 @@ public class Ticket {
 
     private Instant createdAt;
 
+    /** The knowledge article the ticket was resolved with, if any. */
+    private Long usedArticleId;
+
     @Version
     private long version;
 
@@ -161,6 +164,15 @@ public class Ticket {
     public void resolve(int tier, String resolution) {
         this.resolvedTier = tier;
         this.resolution = resolution;
+    }
+
+    /** The agent resolved the ticket with this knowledge article. */
+    public void usedArticle(Long articleId) {
+        this.usedArticleId = articleId;
+    }
+
+    public Long getUsedArticleId() {
+        return usedArticleId;
     }
 
     public void startReview() {

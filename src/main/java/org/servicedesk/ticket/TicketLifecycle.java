@@ -101,6 +101,8 @@ public final class TicketLifecycle {
     public static final String VAR_RESOLUTION = "resolution";
     public static final String VAR_ESCALATION_REASON = "escalationReason";
     public static final String VAR_FIX_PLAN = "fixPlan";
+    /** Optional: the id of the published knowledge article the ticket was resolved with. */
+    public static final String VAR_USED_ARTICLE_ID = "usedArticleId";
     public static final String VAR_REVIEW_APPROVED = "reviewApproved";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
     /** CONFIRMED (set with the confirmation message), CONFIRMATION_TIMEOUT (set by the timer) or NO_CUSTOMER_REPLY. */

@@ -15,6 +15,7 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER1_OUTCOME;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_OUTCOME;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER3_OUTCOME;
+import static org.servicedesk.ticket.TicketLifecycle.VAR_USED_ARTICLE_ID;
 
 import java.util.Map;
 import java.util.Set;
@@ -96,12 +97,19 @@ class TierOutcomeListener implements TaskListener {
                 String resolution = required(task, VAR_RESOLUTION);
                 task.setVariable(VAR_HANDLING_TIER, tier);
                 ticket.resolve(tier, resolution);
+                Long articleId = usedArticleId(task);
+                if (articleId != null) {
+                    events.publishEvent(new ArticleUsed(ticket.getId(), articleId));
+                    ticket.usedArticle(articleId);
+                    // the ticket row remembers it; a later resolution must not count it again
+                    task.getExecution().removeVariable(VAR_USED_ARTICLE_ID);
+                }
                 if (tier == 3) {
                     timeline.recordByCurrentUser(ticket.getId(), actor, TicketAction.FIX_PLANNED,
                             required(task, VAR_FIX_PLAN));
                 }
                 timeline.recordByCurrentUser(ticket.getId(), actor, TicketAction.RESOLVED,
-                        "Tier " + tier + ": " + resolution);
+                        "Tier " + tier + ": " + resolution + (articleId != null ? " (article #" + articleId + ")" : ""));
             }
             case OUTCOME_NEED_INFO -> {
                 required(task, VAR_CUSTOMER_QUESTION);
@@ -111,6 +119,19 @@ class TierOutcomeListener implements TaskListener {
         }
         if (tier == 2) {
             events.publishEvent(new TicketMilestone(ticket.getId(), TicketMilestone.Kind.TIER2_ANSWERED));
+        }
+    }
+
+    /** The optional knowledge article the agent resolved with (form field {@code usedArticleId}). */
+    private static Long usedArticleId(DelegateTask task) {
+        Object value = task.getVariable(VAR_USED_ARTICLE_ID);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return value instanceof Number number ? number.longValue() : Long.valueOf(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new ProcessEngineException(VAR_USED_ARTICLE_ID + " must be an article id, was " + value);
         }
     }
 
