@@ -20,12 +20,15 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real external CRM for the tests: an HTTP/JSON server (JDK HttpServer) with its own field names
  * ({@code customerId}, {@code fullName}, {@code contact.mobile}, {@code contact.mail}, {@code level})
- * under {@code /v1/customers}, which wants the header {@code X-API-Key: test-key}. It can be stopped
+ * under {@code /v1/customers}, which wants the header {@code X-API-Key: test-key} or basic authentication. It can be stopped
  * and started again on the same port, answer 503, or answer too slowly.
  */
 final class FakeExternalCrm {
 
     static final String API_KEY = "test-key";
+
+    /** The alternative credentials: HTTP basic authentication as {@code desk}, password {@code s3cret}. */
+    static final String BASIC = "Basic " + java.util.Base64.getEncoder().encodeToString("desk:s3cret".getBytes(StandardCharsets.UTF_8));
 
     enum Mode { NORMAL, FAIL_503, SLOW }
 
@@ -93,7 +96,8 @@ final class FakeExternalCrm {
                 answer(exchange, 503, "{\"error\":\"maintenance\"}");
                 return;
             }
-            if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key"))) {
+            if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key"))
+                    && !BASIC.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 answer(exchange, 401, "{\"error\":\"unauthorized\"}");
                 return;
             }
