@@ -3,15 +3,19 @@ package org.servicedesk.crm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.servicedesk.system.TimeSource;
 import org.slf4j.Logger;
@@ -58,7 +62,7 @@ class HttpCrm implements CrmDirectory {
                 CustomerTier.valueOf(ours.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("servicedesk.crm.http.tier-mapping." + external + " must be one of "
-                        + java.util.Arrays.toString(CustomerTier.values()) + ", not " + ours);
+                        + Arrays.toString(CustomerTier.values()) + ", not " + ours);
             }
         });
         this.settings = settings;
@@ -77,7 +81,7 @@ class HttpCrm implements CrmDirectory {
     }
 
     private static void authenticate(HttpHeaders headers, CrmProperties.Http settings) {
-        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
         if (settings.username() != null && !settings.username().isBlank()) {
             String pair = settings.username() + ":" + (settings.password() == null ? "" : settings.password());
             headers.set(HttpHeaders.AUTHORIZATION,
@@ -116,7 +120,7 @@ class HttpCrm implements CrmDirectory {
                         : Optional.of(answer));
     }
 
-    private Optional<JsonNode> get(Function<UriBuilder, java.net.URI> uri) {
+    private Optional<JsonNode> get(Function<UriBuilder, URI> uri) {
         return call(() -> client.get().uri(uri).exchange((request, response) -> {
             if (response.getStatusCode().value() == 404) {
                 return Optional.empty();
@@ -211,7 +215,7 @@ class HttpCrm implements CrmDirectory {
         }
     }
 
-    private static <T> T call(java.util.function.Supplier<T> request) {
+    private static <T> T call(Supplier<T> request) {
         try {
             return request.get();
         } catch (ResourceAccessException e) {
