@@ -36,6 +36,9 @@ public class Customer {
 
     private Instant createdAt;
 
+    /** The customer's id in the external CRM, when that CRM is the source; else null. */
+    private String externalId;
+
     protected Customer() {
     }
 
@@ -49,6 +52,28 @@ public class Customer {
         this.language = language;
         this.preferredChannel = preferredChannel;
         this.createdAt = createdAt;
+    }
+
+    /** The external CRM's record: it names this customer, and its data replaces ours. */
+    void takeFromExternal(String externalId, String name, String phone, String email, CustomerTier tier,
+            String industry, String language) {
+        this.externalId = externalId;
+        if (name != null) {
+            this.name = name;
+        }
+        if (phone != null) {
+            this.phone = phone;
+        }
+        if (email != null) {
+            this.email = email;
+        }
+        this.tier = tier;
+        if (industry != null) {
+            this.industry = industry;
+        }
+        if (language != null) {
+            this.language = language;
+        }
     }
 
     public Long getId() {
@@ -85,5 +110,9 @@ public class Customer {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getExternalId() {
+        return externalId;
     }
 }

@@ -2,11 +2,17 @@ package org.servicedesk.crm;
 
 import java.util.Optional;
 
+import org.servicedesk.crm.CrmDirectory.Contact;
+
 import org.servicedesk.system.TimeSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The built-in CRM: finds a customer by id, phone or e-mail, or creates a STANDARD one. */
+/**
+ * Our customer table: finds a customer by id, phone or e-mail, or creates a STANDARD one. It is
+ * the built-in CRM ({@link BuiltInCrm}) and the store of every customer, also of those an
+ * external CRM answered.
+ */
 @Service
 public class CustomerLookup {
 
@@ -17,10 +23,6 @@ public class CustomerLookup {
     CustomerLookup(CustomerRepository customers, TimeSource time) {
         this.customers = customers;
         this.time = time;
-    }
-
-    /** What the desk knows about a person who contacted it. */
-    public record Contact(Long customerId, String name, String phone, String email) {
     }
 
     @Transactional

@@ -9,4 +9,6 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
     Optional<Customer> findFirstByPhoneOrderByIdAsc(String phone);
 
     Optional<Customer> findFirstByEmailIgnoreCaseOrderByIdAsc(String email);
+
+    Optional<Customer> findByExternalId(String externalId);
 }

@@ -11,17 +11,20 @@ import org.servicedesk.ticket.TicketLookup;
 import org.servicedesk.ticket.Timeline;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_LookUpCustomer}: links the ticket to its CRM customer and sets {@code customerTier}. */
+/**
+ * {@code Task_LookUpCustomer}: links the ticket to its CRM customer and sets {@code customerTier}.
+ * When the CRM fails, the job fails: it is retried (R3/PT1M in the BPMN), then it is an incident.
+ */
 @Component("lookUpCustomerDelegate")
 class LookUpCustomerDelegate implements JavaDelegate {
 
-    private final CustomerLookup crm;
+    private final CrmDirectory crm;
 
     private final TicketLookup tickets;
 
     private final Timeline timeline;
 
-    LookUpCustomerDelegate(CustomerLookup crm, TicketLookup tickets, Timeline timeline) {
+    LookUpCustomerDelegate(CrmDirectory crm, TicketLookup tickets, Timeline timeline) {
         this.crm = crm;
         this.tickets = tickets;
         this.timeline = timeline;
@@ -30,7 +33,7 @@ class LookUpCustomerDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Ticket ticket = tickets.of(execution);
-        Customer customer = crm.findOrCreate(new CustomerLookup.Contact(ticket.getCustomerId(),
+        Customer customer = crm.findOrCreate(new CrmDirectory.Contact(ticket.getCustomerId(),
                 ticket.getContactName(), ticket.getContactPhone(), ticket.getContactEmail()));
         ticket.linkCustomer(customer.getId(), customer.getTier().name());
         execution.setVariable(VAR_CUSTOMER_ID, customer.getId());

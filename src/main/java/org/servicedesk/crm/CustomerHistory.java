@@ -1,0 +1,81 @@
+package org.servicedesk.crm;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.servicedesk.system.ServiceDeskProperties;
+import org.servicedesk.ticket.SurveyResults;
+import org.servicedesk.ticket.Ticket;
+import org.servicedesk.ticket.TicketRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A customer's service history for the agent: their tickets (number, date, subject, status, close
+ * reason, overall survey score), latest first. No contact details.
+ */
+@Service
+class CustomerHistory {
+
+    /** At most this many tickets are shown. */
+    static final int LIMIT = 50;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final TicketRepository tickets;
+
+    private final SurveyResults surveys;
+
+    private final ZoneId zone;
+
+    CustomerHistory(TicketRepository tickets, SurveyResults surveys, ServiceDeskProperties properties) {
+        this.tickets = tickets;
+        this.surveys = surveys;
+        this.zone = properties.zone();
+    }
+
+    /** One earlier ticket. {@code closeReason} and {@code surveyOverall} (1–5) are null when there is none. */
+    record Entry(String number, Instant createdAt, String subject, String status, String closeReason,
+            Integer surveyOverall) {
+    }
+
+    /** The customer's tickets, latest first, without {@code exceptTicketId} (the ticket at hand). */
+    @Transactional(readOnly = true)
+    List<Entry> of(Long customerId, Long exceptTicketId) {
+        if (customerId == null) {
+            return List.of();
+        }
+        return tickets.findTop50ByCustomerIdOrderByCreatedAtDescIdDesc(customerId).stream()
+                .filter(ticket -> !Objects.equals(ticket.getId(), exceptTicketId))
+                .map(this::entry)
+                .toList();
+    }
+
+    /** The history as a Markdown list for a task form. */
+    String asMarkdown(Long customerId, Long exceptTicketId) {
+        List<Entry> entries = of(customerId, exceptTicketId);
+        if (entries.isEmpty()) {
+            return "No earlier tickets.";
+        }
+        return entries.stream()
+                .map(e -> "- " + e.number() + " · " + DAY.format(e.createdAt().atZone(zone)) + " · "
+                        + oneLine(e.subject()) + " · " + e.status()
+                        + (e.closeReason() == null ? "" : " (" + e.closeReason() + ")")
+                        + (e.surveyOverall() == null ? "" : " · survey " + e.surveyOverall() + "/5"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private Entry entry(Ticket ticket) {
+        Integer overall = surveys.of(ticket.getId()).map(SurveyResults.Result::overall).orElse(null);
+        return new Entry(ticket.getNumber(), ticket.getCreatedAt(), ticket.getSubject(), ticket.getStatus().name(),
+                ticket.getCloseReason() == null ? null : ticket.getCloseReason().name(), overall);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+}
