@@ -222,8 +222,12 @@ class EmailNotificationTest {
         }
     }
 
-    static List<MimeMessage> receivedBy(String address, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+    private static List<MimeMessage> receivedBy(String address, String subjectPart) {
+        return receivedBy(smtp.getReceivedMessages(), address, subjectPart);
+    }
+
+    static List<MimeMessage> receivedBy(MimeMessage[] messages, String address, String subjectPart) {
+        return Arrays.stream(messages).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
                         .anyMatch(a -> a.toString().equals(address)) && m.getSubject().contains(subjectPart);
