@@ -39,7 +39,9 @@ import org.servicedesk.knowledge.KnowledgeArticleRepository;
 import org.servicedesk.knowledge.KnowledgeReview;
 import org.servicedesk.notification.Notification;
 import org.servicedesk.notification.NotificationRepository;
+import org.servicedesk.notification.NotificationChannel;
 import org.servicedesk.notification.NotificationTemplate;
+import org.servicedesk.notification.RecipientKind;
 import org.servicedesk.survey.FollowUpRepository;
 import org.servicedesk.survey.SatisfactionSurvey;
 import org.servicedesk.survey.SurveyAnswer;
@@ -316,6 +318,9 @@ class ServiceDeskProcessTest {
         scenario.executeDueJobs(); // the response warnings (1 h before) go out; assignment timers find claimed tasks
         Assertions.assertThat(sentTo(inTime, NotificationTemplate.SLA_WARNING)).singleElement()
                 .satisfies(n -> Assertions.assertThat(n.getSubject()).contains("first response"));
+        // and the agent who claimed the ticket, in the application
+        Assertions.assertThat(toUser(inTime, NotificationTemplate.SLA_WARNING, "alice")).singleElement()
+                .satisfies(n -> Assertions.assertThat(n.getChannel()).isEqualTo(NotificationChannel.IN_APP));
         conversations.agentReply(inTime, new Message("We are on it and will call you at 10:00 tomorrow.", "alice"));
         Assertions.assertThat(clock(inTime, ClockKind.RESPONSE).getOutcome()).isEqualTo(SlaClock.Outcome.MET);
 
@@ -598,9 +603,17 @@ class ServiceDeskProcessTest {
         return tickets.findByNumber(number).orElseThrow();
     }
 
+    /** Sent to the customer or a group; the assignee's own copy of a warning is counted by {@link #toUser}. */
     private List<Notification> sent(String number, NotificationTemplate template) {
         return notifications.findByTicketIdOrderByIdAsc(ticket(number).getId()).stream()
-                .filter(n -> n.getTemplate() == template)
+                .filter(n -> n.getTemplate() == template && n.getRecipientKind() != RecipientKind.USER)
+                .toList();
+    }
+
+    private List<Notification> toUser(String number, NotificationTemplate template, String userId) {
+        return notifications.findByTicketIdOrderByIdAsc(ticket(number).getId()).stream()
+                .filter(n -> n.getTemplate() == template && n.getRecipientKind() == RecipientKind.USER
+                        && n.getRecipient().equals(userId))
                 .toList();
     }
 }

@@ -20,6 +20,7 @@ import org.servicedesk.crm.CustomerTier;
 import org.servicedesk.notification.Notification;
 import org.servicedesk.notification.NotificationRepository;
 import org.servicedesk.notification.NotificationTemplate;
+import org.servicedesk.notification.RecipientKind;
 import org.servicedesk.sla.ClockKind;
 import org.servicedesk.sla.SlaClock;
 import org.servicedesk.sla.SlaClocks;
@@ -156,9 +157,11 @@ class SlaIT {
         return clocks.latest(tickets.findByNumber(number).orElseThrow().getId(), kind).orElseThrow();
     }
 
+    /** Sent to the customer or a group; the assignee's own copy of a warning is not counted here. */
     private List<Notification> sent(String number, NotificationTemplate template) {
         Long id = tickets.findByNumber(number).orElseThrow().getId();
-        return notifications.findByTicketIdOrderByIdAsc(id).stream().filter(n -> n.getTemplate() == template).toList();
+        return notifications.findByTicketIdOrderByIdAsc(id).stream().filter(n -> n.getTemplate() == template)
+                .filter(n -> n.getRecipientKind() != RecipientKind.USER).toList();
     }
 
     private Instant timerDue(ProcessInstance instance, String activityId) {

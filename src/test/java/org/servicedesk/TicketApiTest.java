@@ -84,7 +84,10 @@ class TicketApiTest {
         mvc.perform(get("/api/tickets/" + number + "/notifications"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].template").value("TICKET_RECEIVED"))
-                .andExpect(jsonPath("$[0].recipient").value("z***@example.cn"));
+                .andExpect(jsonPath("$[0].recipient").value("z***@example.cn"))
+                .andExpect(jsonPath("$[0].status").value("PENDING"))
+                .andExpect(jsonPath("$[0].attempts").value(0))
+                .andExpect(jsonPath("$[0].nextAttemptAt").exists());
     }
 
     @Test

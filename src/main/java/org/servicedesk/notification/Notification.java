@@ -50,6 +50,15 @@ public class Notification {
 
     private Instant sentAt;
 
+    /** Not before this time is the row (re)tried: the back-off after a failed attempt. */
+    private Instant nextAttemptAt;
+
+    /** Set while a dispatcher sends the row; a row left SENDING by a crash is taken up again later. */
+    private Instant sendingSince;
+
+    /** The channel's reference of the sent message: the e-mail's Message-ID, the SMS gateway's id. */
+    private String messageId;
+
     protected Notification() {
     }
 
@@ -67,20 +76,34 @@ public class Notification {
         this.link = link;
         this.status = NotificationStatus.PENDING;
         this.createdAt = createdAt;
+        this.nextAttemptAt = createdAt;
     }
 
-    void sent(Instant at) {
+    /** Taken by a dispatcher; committed before the channel is called. */
+    void sending(Instant at) {
+        status = NotificationStatus.SENDING;
+        sendingSince = at;
+    }
+
+    void sent(Instant at, String reference) {
         status = NotificationStatus.SENT;
         sentAt = at;
+        sendingSince = null;
+        messageId = reference;
         attempts++;
         lastError = null;
     }
 
-    void failed(String error, int maxAttempts) {
+    /** A failed attempt: tried again at {@code retryAt}, or given up after {@code maxAttempts}. */
+    void failed(String error, int maxAttempts, Instant retryAt) {
         attempts++;
+        sendingSince = null;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
         if (attempts >= maxAttempts) {
             status = NotificationStatus.FAILED;
+        } else {
+            status = NotificationStatus.PENDING;
+            nextAttemptAt = retryAt;
         }
     }
 
@@ -142,5 +165,17 @@ public class Notification {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getSendingSince() {
+        return sendingSince;
+    }
+
+    public String getMessageId() {
+        return messageId;
     }
 }

@@ -1,5 +1,7 @@
 package org.servicedesk.notification;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.LockModeType;
@@ -10,6 +12,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
+import org.springframework.data.repository.query.Param;
 
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
 
@@ -17,9 +20,23 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
 
     List<Notification> findByTicketIdOrderByIdAsc(Long ticketId);
 
-    /** Pending rows, locked; rows another node is sending are skipped. */
+    /**
+     * Rows due for an attempt, locked; rows another node is taking are skipped. Due: pending and
+     * past their back-off, or left SENDING since before {@code staleBefore} by a dispatcher that died.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-    @Query("select n from Notification n where n.status = org.servicedesk.notification.NotificationStatus.PENDING order by n.id")
-    List<Notification> lockPending(Pageable page);
+    @Query("select n from Notification n"
+            + " where (n.status = org.servicedesk.notification.NotificationStatus.PENDING and n.nextAttemptAt <= :now)"
+            + " or (n.status = org.servicedesk.notification.NotificationStatus.SENDING and n.sendingSince < :staleBefore)"
+            + " order by n.id")
+    List<Notification> lockDue(@Param("now") Instant now, @Param("staleBefore") Instant staleBefore, Pageable page);
+
+    /** In-app notifications addressed to the user or to one of their groups, newest first. */
+    @Query("select n from Notification n where n.channel = org.servicedesk.notification.NotificationChannel.IN_APP"
+            + " and ((n.recipientKind = org.servicedesk.notification.RecipientKind.USER and n.recipient = :userId)"
+            + " or (n.recipientKind = org.servicedesk.notification.RecipientKind.GROUP and n.recipient in :groupIds))"
+            + " order by n.createdAt desc, n.id desc")
+    List<Notification> inbox(@Param("userId") String userId, @Param("groupIds") Collection<String> groupIds,
+            Pageable page);
 }

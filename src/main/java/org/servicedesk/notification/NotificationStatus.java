@@ -1,5 +1,11 @@
 package org.servicedesk.notification;
 
 public enum NotificationStatus {
-    PENDING, SENT, FAILED
+    /** Waiting for its (next) attempt. */
+    PENDING,
+    /** A dispatcher is handing it to the channel. */
+    SENDING,
+    SENT,
+    /** Given up after the maximum number of attempts; {@code lastError} tells why. */
+    FAILED
 }

@@ -3,8 +3,9 @@ package org.servicedesk.notification;
 import java.util.Map;
 
 /**
- * The messages of the desk, in English and Chinese. Placeholders: {number}, {subject},
- * {link}, {clock}, {due}. No template names the customer: bodies carry no personal data.
+ * The messages of the desk, in English and Chinese, chosen by the customer's language (staff
+ * messages in English). Placeholders: {number}, {subject}, {link}, {clock}, {due}, {tier},
+ * {reason}, {week}, {summary}. No template names the customer: bodies carry no personal data.
  */
 public enum NotificationTemplate {
 
@@ -15,9 +16,9 @@ public enum NotificationTemplate {
             "您的请求“{subject}”的工单号为 {number}，我们会在承诺时间内回复您。"),
     SOLUTION_TO_CONFIRM(
             "Solution for your request {number}",
-            "Our solution for \"{subject}\":\n{solution}\nPlease confirm that it solved your problem, or tell us it did not: {link}",
+            "Our solution for \"{subject}\":\n{solution}\nIt solved my problem: {link}?accepted=true\nIt did not: {link}?accepted=false",
             "您的请求 {number} 的解决方案",
-            "关于“{subject}”的解决方案：\n{solution}\n请确认问题是否已解决：{link}"),
+            "关于“{subject}”的解决方案：\n{solution}\n已解决，请点击：{link}?accepted=true\n未解决，请点击：{link}?accepted=false"),
     SURVEY_INVITATION(
             "How did we do? ({number})",
             "Your request {number} is closed. Please rate our service (one minute): {link}",
@@ -52,7 +53,17 @@ public enum NotificationTemplate {
             "SLA breached: {clock} of {number}",
             "The {clock} target of ticket {number} (\"{subject}\") was due at {due} and is missed.",
             "SLA 超时：{number} 的{clock}",
-            "工单 {number}（“{subject}”）的{clock}时限 {due} 已超时。");
+            "工单 {number}（“{subject}”）的{clock}时限 {due} 已超时。"),
+    ESCALATION(
+            "Escalated to tier {tier}: {number}",
+            "Ticket {number} (\"{subject}\") was escalated to tier {tier}: {reason}",
+            "升级至 {tier} 线：{number}",
+            "工单 {number}（“{subject}”）已升级至 {tier} 线处理：{reason}"),
+    WEEKLY_REPORT(
+            "Service desk weekly report {week}",
+            "The service desk's report of week {week}:\n{summary}",
+            "客服中心周报 {week}",
+            "第 {week} 周客服中心报告：\n{summary}");
 
     private final String subjectEn;
 

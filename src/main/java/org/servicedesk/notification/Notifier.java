@@ -52,7 +52,10 @@ public class Notifier {
         queue(ticket, step, RecipientKind.CUSTOMER, address, channel, template, language, values, link);
     }
 
-    /** Tells every member of a group, in the application. False when this step had told them already. */
+    /**
+     * Tells every member of a group (e.g. the supervisors, a task's candidate group), in the
+     * application. False when this step had told this group already.
+     */
     @Transactional
     public boolean toGroup(Ticket ticket, String step, String groupId, NotificationTemplate template,
             Map<String, String> values) {
@@ -60,9 +63,34 @@ public class Notifier {
                 null);
     }
 
+    /** Tells one staff member (e.g. the assignee) by user id, in the application. False when told already. */
+    @Transactional
+    public boolean toUser(Ticket ticket, String step, String userId, NotificationTemplate template,
+            Map<String, String> values) {
+        return queue(ticket, step, RecipientKind.USER, userId, NotificationChannel.IN_APP, template, "en", values,
+                null);
+    }
+
+    /** The weekly report to a group, in the application; once per week and group. */
+    @Transactional
+    public boolean weeklyReport(String week, String groupId, String summary) {
+        String dedupeKey = "report:" + week + ":" + NotificationTemplate.WEEKLY_REPORT + ":" + RecipientKind.GROUP
+                + ":" + groupId;
+        if (outbox.existsByDedupeKey(dedupeKey)) {
+            return false;
+        }
+        Map<String, String> values = Map.of("week", week, "summary", summary);
+        NotificationTemplate template = NotificationTemplate.WEEKLY_REPORT;
+        outbox.save(new Notification(null, dedupeKey, RecipientKind.GROUP, groupId, NotificationChannel.IN_APP,
+                template, template.subject("en", values), template.body("en", values), null, time.now()));
+        return true;
+    }
+
     private boolean queue(Ticket ticket, String step, RecipientKind kind, String recipient, NotificationChannel channel,
             NotificationTemplate template, String language, Map<String, String> values, String link) {
-        String dedupeKey = ticket.getNumber() + ":" + step + ":" + template + ":" + kind;
+        // staff recipients are part of the key: one step may tell several groups or users
+        String dedupeKey = ticket.getNumber() + ":" + step + ":" + template + ":" + kind
+                + (kind == RecipientKind.CUSTOMER ? "" : ":" + recipient);
         if (outbox.existsByDedupeKey(dedupeKey)) {
             return false;
         }

@@ -3,6 +3,8 @@ package org.servicedesk.notification;
 public enum RecipientKind {
     /** The customer, at the address of their preferred channel. */
     CUSTOMER,
-    /** Every member of a group (e.g. supervisors), in the application. */
-    GROUP
+    /** Every member of a group (e.g. supervisors, a task's candidate group), in the application. */
+    GROUP,
+    /** One staff member (e.g. the assignee), by user id, in the application. */
+    USER
 }

@@ -24,7 +24,7 @@ class TicketNotificationsController {
 
     record SentNotification(NotificationTemplate template, NotificationChannel channel, RecipientKind recipientKind,
             String recipient, String subject, String link, NotificationStatus status, Instant createdAt,
-            Instant sentAt) {
+            Instant sentAt, int attempts, String lastError, Instant nextAttemptAt, String messageId) {
     }
 
     @GetMapping("/api/tickets/{number}/notifications")
@@ -33,7 +33,8 @@ class TicketNotificationsController {
         return outbox.findByTicketIdOrderByIdAsc(ticketId).stream()
                 .map(n -> new SentNotification(n.getTemplate(), n.getChannel(), n.getRecipientKind(),
                         Masking.address(n.getRecipient()), n.getSubject(), n.getLink(), n.getStatus(),
-                        n.getCreatedAt(), n.getSentAt()))
+                        n.getCreatedAt(), n.getSentAt(), n.getAttempts(), n.getLastError(),
+                        n.getStatus() == NotificationStatus.PENDING ? n.getNextAttemptAt() : null, n.getMessageId()))
                 .toList();
     }
 }

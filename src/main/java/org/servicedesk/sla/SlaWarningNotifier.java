@@ -39,9 +39,15 @@ class SlaWarningNotifier implements JavaDelegate {
         Ticket ticket = tickets.of(execution);
         SlaClock clock = clocks.latest(ticket.getId(), kind).orElseThrow();
         clocks.warned(ticket.getId(), kind);
-        boolean first = notifier.toGroup(ticket, "sla-warning-" + kind + "-" + clock.getRound(),
-                SlaBreachNotifier.SUPERVISORS, NotificationTemplate.SLA_WARNING,
-                Map.of("clock", kind.label(), "due", timeline.format(clock.getDueAt())));
+        String step = "sla-warning-" + kind + "-" + clock.getRound();
+        Map<String, String> values = Map.of("clock", kind.label(), "due", timeline.format(clock.getDueAt()));
+        boolean first = notifier.toGroup(ticket, step, SlaBreachNotifier.SUPERVISORS, NotificationTemplate.SLA_WARNING,
+                values);
+        // and whoever works on the ticket now
+        execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskAssigned().list()
+                .forEach(task -> notifier.toUser(ticket, step, task.getAssignee(), NotificationTemplate.SLA_WARNING,
+                        values));
         if (first) {
             timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_WARNED,
                     kind.label() + " due " + timeline.format(clock.getDueAt()));

@@ -24,6 +24,13 @@ public record ServiceDeskProperties(
     public record Demo(@DefaultValue("false") boolean enabled) {
     }
 
-    public record Outbox(@DefaultValue("PT5S") Duration pollInterval, @DefaultValue("5") int maxAttempts) {
+    /**
+     * The notification outbox: a failed attempt is retried after {@code initialBackoff}, doubling up
+     * to {@code maxBackoff}; a row left SENDING longer than {@code sendingTimeout} (its dispatcher died)
+     * is sent again.
+     */
+    public record Outbox(@DefaultValue("PT5S") Duration pollInterval, @DefaultValue("5") int maxAttempts,
+            @DefaultValue("PT30S") Duration initialBackoff, @DefaultValue("PT1H") Duration maxBackoff,
+            @DefaultValue("PT5M") Duration sendingTimeout, @DefaultValue("50") int batchSize) {
     }
 }

@@ -85,6 +85,9 @@ class TierOutcomeListener implements TaskListener {
                 task.setVariable(VAR_HANDLING_TIER, tier + 1);
                 timeline.recordByCurrentUser(ticket.getId(), actor, TicketAction.ESCALATED,
                         "To tier " + (tier + 1) + ": " + reason);
+                // the next tier's candidate group (the BPMN's tier1/tier2/tier3)
+                notifier.toGroup(ticket, "escalation-" + task.getId(), "tier" + (tier + 1),
+                        NotificationTemplate.ESCALATION, Map.of("tier", String.valueOf(tier + 1), "reason", reason));
                 Object message = task.getVariable(VAR_CUSTOMER_MESSAGE);
                 if (tier == 1 && message != null && !message.toString().isBlank()) {
                     notifier.toCustomer(ticket, "reply-" + task.getId(), NotificationTemplate.AGENT_REPLY,
