@@ -135,7 +135,7 @@ class ServiceDeskProcessTest {
                 .isWaitingAt(EVENT_AWAIT_CONFIRMATION);
         Assertions.assertThat(ticket(number).getStatus()).isEqualTo(TicketStatus.PENDING_CONFIRMATION);
         Assertions.assertThat(sent(number, NotificationTemplate.SOLUTION_TO_CONFIRM)).singleElement()
-                .satisfies(n -> Assertions.assertThat(n.getLink()).endsWith("/api/tickets/" + number + "/confirmation"));
+                .satisfies(n -> Assertions.assertThat(n.getLink()).endsWith("/customer/tickets/" + number + "/confirmation"));
 
         confirmations.answer(number, new Confirmation(true, "Works again, thanks"));
         assertThat(instance).hasPassed("Task_CloseTicket").hasNotPassed("Task_UpdateKnowledgeBase").isEnded();
@@ -486,7 +486,7 @@ class ServiceDeskProcessTest {
         assertThat(survey).isWaitingAt("Gateway_AwaitSurveyAnswer");
         String token = surveyToken(number);
         Assertions.assertThat(sent(number, NotificationTemplate.SURVEY_INVITATION)).singleElement()
-                .satisfies(n -> Assertions.assertThat(n.getLink()).endsWith("/api/surveys/" + token));
+                .satisfies(n -> Assertions.assertThat(n.getLink()).endsWith("/customer/surveys/" + token));
 
         surveyAnswers.answer(token, new SurveyAnswer(5, 4, 5, 3, 4, "Quick and friendly"));
         assertThat(survey).hasPassed("EndEvent_CustomerSatisfied").isEnded();

@@ -106,7 +106,7 @@ class TicketLifecycleIT {
                 surveyLink = n.get("link").asText();
             }
         }
-        assertThat(surveyLink).contains("/api/surveys/");
+        assertThat(surveyLink).contains("/customer/surveys/");
         String token = surveyLink.substring(surveyLink.lastIndexOf('/') + 1);
 
         ResponseEntity<JsonNode> answered = http.postForEntity("/api/surveys/" + token, Map.of(

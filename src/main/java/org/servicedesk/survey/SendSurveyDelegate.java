@@ -56,7 +56,7 @@ class SendSurveyDelegate implements JavaDelegate {
                 .orElseGet(() -> surveys.save(new Survey(ticket.getId(), newToken(), time.now())));
         execution.setVariable(VAR_SURVEY_ID, survey.getId());
         notifier.toCustomer(ticket, "survey", NotificationTemplate.SURVEY_INVITATION, Map.of(),
-                publicBaseUrl + "/api/surveys/" + survey.getToken());
+                publicBaseUrl + "/customer/surveys/" + survey.getToken());
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SURVEY_SENT, null);
     }
 

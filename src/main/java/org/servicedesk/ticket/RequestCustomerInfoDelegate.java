@@ -41,7 +41,7 @@ class RequestCustomerInfoDelegate implements JavaDelegate {
         ticket.awaitCustomer();
         notifier.toCustomer(ticket, "question-" + execution.getActivityInstanceId(),
                 NotificationTemplate.INFORMATION_REQUESTED, Map.of("question", question),
-                publicBaseUrl + "/api/tickets/" + ticket.getNumber() + "/customer-reply");
+                publicBaseUrl + "/customer/tickets/" + ticket.getNumber() + "/reply");
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.INFORMATION_REQUESTED, question);
         firstResponse.given(ticket, execution);
     }

@@ -47,7 +47,7 @@ class SendSolutionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Ticket ticket = tickets.of(execution);
         ticket.solutionSent(time.now());
-        String link = publicBaseUrl + "/api/tickets/" + ticket.getNumber() + "/confirmation";
+        String link = publicBaseUrl + "/customer/tickets/" + ticket.getNumber() + "/confirmation";
         notifier.toCustomer(ticket, "solution-" + execution.getActivityInstanceId(),
                 NotificationTemplate.SOLUTION_TO_CONFIRM, Map.of("solution", ticket.getResolution()), link);
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SOLUTION_SENT, "Tier " + ticket.getResolvedTier());
