@@ -123,7 +123,8 @@ class ServiceDeskProcessTest {
 
         scenario.executeDueJobs();
         assertThat(instance).isWaitingAt(TASK_HANDLE_TIER1);
-        assertThat(instance).task().hasCandidateGroup("tier1");
+        assertThat(instance).task().hasCandidateGroup("tier1")
+                .hasName(number + " · Printer does not print — Handle at tier 1");
         Ticket routed = ticket(number);
         Assertions.assertThat(routed.getStatus()).isEqualTo(TicketStatus.UNASSIGNED);
         Assertions.assertThat(routed.getQueue()).isEqualTo("GENERAL");

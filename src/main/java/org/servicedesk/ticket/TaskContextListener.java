@@ -54,6 +54,7 @@ class TaskContextListener implements TaskListener {
             ticket.startReview();
             timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.QUEUED, "Supervisor review");
         }
+        task.setName(taskName(ticket, task.getName()));
         task.setVariableLocal("ticketNumber", ticket.getNumber());
         task.setVariableLocal("subject", ticket.getSubject());
         task.setVariableLocal("description", ticket.getDescription());
@@ -63,6 +64,19 @@ class TaskContextListener implements TaskListener {
         task.setVariableLocal("responseDue", timeline.format(ticket.getResponseDueAt()));
         task.setVariableLocal("resolutionDue", timeline.format(ticket.getResolutionDueAt()));
         contributors.forEach(contributor -> contributor.contribute(task, ticket));
+    }
+
+    /**
+     * "CG20261123001 · Printer does not print — Handle at tier 1": Tasklist lists tickets, not
+     * anonymous steps. The subject is the ticket's, never a contact detail; the name fits the
+     * engine's 255 characters.
+     */
+    static String taskName(Ticket ticket, String step) {
+        String suffix = " — " + step;
+        int room = 255 - ticket.getNumber().length() - 3 - suffix.length();
+        String subject = ticket.getSubject().length() <= room ? ticket.getSubject()
+                : ticket.getSubject().substring(0, Math.max(0, room - 1)) + "…";
+        return ticket.getNumber() + " · " + subject + suffix;
     }
 
     private String customerDisplay(Ticket ticket) {

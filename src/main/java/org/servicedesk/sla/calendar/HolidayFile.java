@@ -29,7 +29,7 @@ import org.springframework.core.io.Resource;
  * Reads holidays from an iCalendar (RFC 5545) file: every all-day VEVENT closes the dates from
  * its {@code DTSTART;VALUE=DATE} up to its {@code DTEND;VALUE=DATE} (exclusive), or for its
  * {@code DURATION} in days, or just the start date when it has neither. Cancelled events are
- * skipped; other components (VTIMEZONE, VTODO, ...) are ignored.
+ * skipped; other components (time zones, to-do items, ...) are ignored.
  *
  * <p>Strict on purpose, as a wrong holiday silently moves due dates: an event with a date-time
  * (not all-day), a recurrence (RRULE, RDATE), an end not after its start or longer than a year
