@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The weekly service report: every indicator is one aggregate query over a time range of the
  * week (half-open [from, to), Monday 00:00 to Monday 00:00 in the desk's zone), on the indexed
- * columns of V6. Plain SQL that H2 and PostgreSQL both run; Java only divides two counts.
+ * columns of V6. Plain SQL that H2 and PostgreSQL both run; Java only divides the counts and adds up the few grouped stage totals.
  */
 @Component
 class WeeklyReport {
