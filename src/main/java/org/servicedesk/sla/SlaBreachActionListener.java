@@ -1,5 +1,6 @@
 package org.servicedesk.sla;
 
+import static org.servicedesk.ticket.TaskFields.required;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER1;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER2;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER3;
@@ -102,13 +103,5 @@ class SlaBreachActionListener implements TaskListener {
         var current = identityService.getCurrentAuthentication();
         return task.getAssignee() != null ? task.getAssignee()
                 : current != null && current.getUserId() != null ? current.getUserId() : Timeline.SYSTEM;
-    }
-
-    private static String required(DelegateTask task, String variable) {
-        Object value = task.getVariable(variable);
-        if (value == null || value.toString().isBlank()) {
-            throw new ProcessEngineException(variable + " is required to complete " + task.getTaskDefinitionKey());
-        }
-        return value.toString();
     }
 }

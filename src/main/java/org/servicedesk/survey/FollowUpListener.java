@@ -1,5 +1,6 @@
 package org.servicedesk.survey;
 
+import static org.servicedesk.ticket.TaskFields.required;
 import static org.servicedesk.survey.SatisfactionSurvey.VAR_FOLLOW_UP_ACTIONS;
 import static org.servicedesk.survey.SatisfactionSurvey.VAR_FOLLOW_UP_CAUSE;
 import static org.servicedesk.survey.SatisfactionSurvey.VAR_FOLLOW_UP_RESULT;
@@ -57,13 +58,5 @@ class FollowUpListener implements TaskListener {
                 : current != null && current.getUserId() != null ? current.getUserId() : Timeline.SYSTEM;
         followUps.save(new FollowUp(survey, cause, actions, owner, result, time.now()));
         timeline.record(survey.getTicketId(), owner, TicketAction.FOLLOWED_UP, result + ": " + actions);
-    }
-
-    private static String required(DelegateTask task, String variable) {
-        Object value = task.getVariable(variable);
-        if (value == null || value.toString().isBlank()) {
-            throw new ProcessEngineException(variable + " is required to complete the follow-up");
-        }
-        return value.toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.servicedesk.ticket;
 
+import static org.servicedesk.ticket.TaskFields.required;
 import static org.servicedesk.ticket.TicketLifecycle.OUTCOME_ESCALATE;
 import static org.servicedesk.ticket.TicketLifecycle.OUTCOME_NEED_INFO;
 import static org.servicedesk.ticket.TicketLifecycle.OUTCOME_RESOLVED;
@@ -140,13 +141,5 @@ class TierOutcomeListener implements TaskListener {
 
     private static int tierOf(String taskDefinitionKey) {
         return TASK_HANDLE_TIER1.equals(taskDefinitionKey) ? 1 : TASK_HANDLE_TIER2.equals(taskDefinitionKey) ? 2 : 3;
-    }
-
-    static String required(DelegateTask task, String variable) {
-        Object value = task.getVariable(variable);
-        if (value == null || value.toString().isBlank()) {
-            throw new ProcessEngineException(variable + " is required to complete " + task.getTaskDefinitionKey());
-        }
-        return value.toString();
     }
 }
