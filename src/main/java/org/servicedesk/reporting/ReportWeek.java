@@ -10,13 +10,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An ISO week (Monday to Sunday) in the desk's zone: the half-open range [from, to). */
-record ReportWeek(int year, int week, Instant from, Instant to) {
+/**
+ * An ISO week (Monday to Sunday) in the desk's zone: the half-open range [from, to). Public for
+ * the weekly processes (report e-mail, quality sampling), which work on the last completed week.
+ */
+public record ReportWeek(int year, int week, Instant from, Instant to) {
 
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     /** "2026-W47"; empty for anything else, including a week the year does not have. */
-    static Optional<ReportWeek> parse(String text, ZoneId zone) {
+    public static Optional<ReportWeek> parse(String text, ZoneId zone) {
         Matcher m = ISO_WEEK.matcher(text.trim());
         if (!m.matches()) {
             return Optional.empty();
@@ -32,7 +35,7 @@ record ReportWeek(int year, int week, Instant from, Instant to) {
     }
 
     /** The last week that has ended by {@code now}. */
-    static ReportWeek lastCompleted(Instant now, ZoneId zone) {
+    public static ReportWeek lastCompleted(Instant now, ZoneId zone) {
         LocalDate thisMonday = LocalDate.ofInstant(now, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return of(thisMonday.minusWeeks(1), zone);
     }
@@ -42,7 +45,7 @@ record ReportWeek(int year, int week, Instant from, Instant to) {
                 monday.atStartOfDay(zone).toInstant(), monday.plusWeeks(1).atStartOfDay(zone).toInstant());
     }
 
-    String label() {
+    public String label() {
         return String.format("%04d-W%02d", year, week);
     }
 }

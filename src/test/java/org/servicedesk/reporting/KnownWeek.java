@@ -25,11 +25,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 /**
  * Known data around ISO week 2025-W10 (Asia/Shanghai: 2025-03-02T16:00Z to 2025-03-09T16:00Z),
  * which no other test uses, and the exact report it must give. Shared by the H2 test and the
- * PostgreSQL integration test. All times below are UTC.
+ * PostgreSQL integration test, and by the /reports page's browser test. All times below are UTC.
  */
-class KnownWeek {
+public class KnownWeek {
 
-    static final String WEEK = "2025-W10";
+    public static final String WEEK = "2025-W10";
 
     /** indicator|dimension → value, every row of the report for the data below. */
     static final Map<String, String> EXPECTED = new LinkedHashMap<>();
@@ -54,8 +54,9 @@ class KnownWeek {
         EXPECTED.put("stage_time_share|Task_HandleTier1", "0.3750");
         EXPECTED.put("stage_time_share|Task_HandleTier2", "0.3750");
         EXPECTED.put("stage_time_share|Task_ReviewResolution", "0.2500");
-        // T4, T5, T8 (created Sunday 23:00 desk time) and T10 (closed after the week)
-        EXPECTED.put("backlog|", "4");
+        // T4, T5, T8 (created Sunday 23:00 desk time), T11 (closed the day after the week) and T10 (closed
+        // after the week, open for more than 7 days)
+        EXPECTED.put("backlog|", "5");
         // the 6th reason, "zz top", falls off; ties by name
         EXPECTED.put("top_escalation_reason|needs diagnosis", "3");
         EXPECTED.put("top_escalation_reason|firmware bug", "2");
@@ -72,16 +73,29 @@ class KnownWeek {
         EXPECTED.put("sla_clocks_stopped|RESPONSE/P2", "1");
         EXPECTED.put("sla_compliance|RESPONSE/P3", "1.0000");
         EXPECTED.put("sla_clocks_stopped|RESPONSE/P3", "1");
+        // quality inspection: sampled in the week Q1, Q2, Q3 (Q5 exactly at its end)
+        EXPECTED.put("sampled_tickets|", "3");
+        // inspected in the week Q1, Q2, Q4, Q8 (Q6 exactly at its end, Q7 before it)
+        EXPECTED.put("inspected_tickets|", "4");
+        EXPECTED.put("inspection_pass_rate|REQUEST_UNDERSTOOD", "0.7500");
+        EXPECTED.put("inspection_pass_rate|SOLUTION_EFFECTIVE", "0.5000");
+        EXPECTED.put("inspection_pass_rate|PROCESS_COMPLIANCE", "0.7500");
+        // Q1 only passed all three
+        EXPECTED.put("inspection_pass_rate|ALL_CRITERIA", "0.2500");
+        // (5 + 2 + 4 + 3) / 4
+        EXPECTED.put("inspection_attitude_score|", "3.50");
+        // sampled before the end and not inspected by then: Q3, Q6
+        EXPECTED.put("open_inspections|", "2");
     }
 
     private final JdbcTemplate jdbc;
     private final String prefix = "RW" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
 
-    KnownWeek(JdbcTemplate jdbc) {
+    public KnownWeek(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert() {
+    public void insert() {
         long c1 = customer("Report customer one " + prefix);
         long c2 = customer("Report customer two " + prefix);
 
@@ -103,7 +117,7 @@ class KnownWeek {
         event(t5, "2025-03-06T01:00:00Z", "ESCALATED", "To tier 2: Wrong part");
         event(t5, "2025-03-06T02:00:00Z", "ESCALATED", "To tier 3: firmware bug");
         long t6 = ticket(6, c1, "COMPLAINT", "P2", "2025-02-20T00:00:00Z", null, null, "2025-02-21T00:00:00Z", 1);
-        ticket(7, c2, "COMPLAINT", "P2", "2025-01-01T00:00:00Z", null, null, "2025-01-02T00:00:00Z", 1);
+        long t7 = ticket(7, c2, "COMPLAINT", "P2", "2025-01-01T00:00:00Z", null, null, "2025-01-02T00:00:00Z", 1);
         long t8 = ticket(8, null, "REPAIR", "P1", "2025-03-09T15:00:00Z", null, null, null, null);
         event(t8, "2025-03-09T15:10:00Z", "ESCALATED", "To tier 2: Customer abroad");
         event(t8, "2025-03-09T15:30:00Z", "ESCALATED", "To tier 3: Suspected defect");
@@ -113,6 +127,7 @@ class KnownWeek {
                 "2025-03-09T16:30:00Z", 1);
         event(t10, "2025-03-03T00:00:00Z", "ESCALATED", "To tier 2: Needs diagnosis");
         event(t10, "2025-03-03T00:10:00Z", "ESCALATED", "To tier 2: zz top");
+        ticket(11, null, "INQUIRY", "P2", "2025-03-07T00:00:00Z", null, null, "2025-03-10T00:00:00Z", 1);
 
         survey(t1, "2025-03-05T00:00:00Z", 4);
         survey(t2, "2025-03-06T00:00:00Z", 5);
@@ -128,6 +143,15 @@ class KnownWeek {
         clock(t10, "RESPONSE", "2025-03-02T15:20:00Z", "MET");
         clock(t5, "ASSIGNMENT", null, null);
         clock(t9, "RESPONSE", "2025-03-09T17:10:00Z", "BREACHED");
+
+        inspection(t1, "2025-03-03T01:00:00Z", "2025-03-04T00:00:00Z", true, true, 5, true); // Q1
+        inspection(t2, "2025-03-03T01:00:00Z", "2025-03-05T00:00:00Z", false, true, 2, true); // Q2
+        inspection(t3, "2025-03-03T01:00:00Z", null, null, null, null, null); // Q3
+        inspection(t6, "2025-02-24T01:00:00Z", "2025-03-03T02:00:00Z", true, false, 4, false); // Q4
+        inspection(t10, "2025-03-09T16:00:00Z", null, null, null, null, null); // Q5
+        inspection(t7, "2025-02-24T01:00:00Z", "2025-03-09T16:00:00Z", true, true, 1, true); // Q6
+        inspection(t4, "2025-02-24T01:00:00Z", "2025-02-28T00:00:00Z", true, true, 3, true); // Q7
+        inspection(t5, "2025-02-24T01:00:00Z", "2025-03-06T00:00:00Z", true, false, 3, true); // Q8
 
         String p1 = processInstance(1);
         task(p1, "Task_HandleTier1", "2025-03-03T02:00:00Z", 30);
@@ -160,6 +184,8 @@ class KnownWeek {
         }
         assertThat(rows).containsExactlyEntriesOf(EXPECTED);
         assertThat(units).containsEntry("average_first_response_time|", "minutes")
+                .containsEntry("inspection_pass_rate|ALL_CRITERIA", "ratio").containsEntry("inspected_tickets|", "count")
+                .containsEntry("inspection_attitude_score|", "score")
                 .containsEntry("first_contact_resolution_rate|", "ratio").containsEntry("backlog|", "count")
                 .containsEntry("satisfaction_score|", "score");
 
@@ -169,9 +195,10 @@ class KnownWeek {
                 .andReturn().getResponse().getContentAsString();
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("indicator,dimension,value,unit");
-        assertThat(lines).contains("average_first_response_time,,55.0,minutes", "backlog,,4,count",
+        assertThat(lines).contains("average_first_response_time,,55.0,minutes", "backlog,,5,count",
                 "top_escalation_reason,needs diagnosis,3,count", "sla_compliance,RESOLUTION/P1,0.5000,ratio",
-                "stage_time_share,Task_HandleTier1,0.3750,ratio");
+                "stage_time_share,Task_HandleTier1,0.3750,ratio", "inspection_pass_rate,SOLUTION_EFFECTIVE,0.5000,ratio",
+                "inspection_attitude_score,,3.50,score", "open_inspections,,2,count");
         Map<String, String> csvRows = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             String[] cells = lines[i].split(",", -1);
@@ -218,6 +245,16 @@ class KnownWeek {
                 values (?, ?, 1, 'standard', 'PT4H', 'PT1H', ?, ?, ?, 0, ?, ?, 0)
                 """, ticket, clock, at("2025-02-01T00:00:00Z"), at("2025-02-01T03:00:00Z"), at("2025-02-01T04:00:00Z"),
                 at(stopped), outcome);
+    }
+
+    private void inspection(long ticket, String sampled, String inspected, Boolean understood, Boolean effective,
+            Integer attitude, Boolean compliant) {
+        jdbc.update("""
+                insert into quality_inspection (sample_week, ticket_id, reason, sampled_at, inspector, inspected_at,
+                    request_understood, solution_effective, attitude, process_compliant, notes, version)
+                values ('2025-W09', ?, 'RANDOM', ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """, ticket, at(sampled), inspected == null ? null : "quinn", at(inspected), understood, effective,
+                attitude, compliant, inspected == null ? null : "Known notes");
     }
 
     private String processInstance(int ticket) {

@@ -3,6 +3,7 @@ package org.servicedesk.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,20 +14,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.servicedesk.LoggedIn;
 
 /** The weekly report on H2: every indicator of a week of known data, JSON and CSV; bad weeks are refused. */
 @SpringBootTest
-@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class WeeklyReportTest {
 
-    @Autowired MockMvc mvc;
+    @Autowired WebApplicationContext context;
+    MockMvc mvc;
+
+    @BeforeEach
+    void logIn() {
+        mvc = LoggedIn.mvc(context, "mia");
+    }
     @Autowired JdbcTemplate jdbc;
 
     @Test
@@ -44,6 +52,23 @@ class WeeklyReportTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("week"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("week")));
+    }
+
+    @Test
+    void formatCsvGivesTheCsvToAPlainLinkAndAnUnknownFormatIsABadRequest() throws Exception {
+        mvc.perform(get("/api/reports/weekly").param("week", "2026-W47").param("format", "csv")
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"service-report-2026-W47.csv\""))
+                .andExpect(content().string(org.hamcrest.Matchers.startsWith("indicator,dimension,value,unit\r\n")));
+        mvc.perform(get("/api/reports/weekly").param("week", "2026-W47").param("format", "json")
+                        .header("Accept", "text/csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+        mvc.perform(get("/api/reports/weekly").param("week", "2026-W47").param("format", "xml"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("format"));
     }
 
     @Test

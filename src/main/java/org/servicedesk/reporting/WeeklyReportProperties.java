@@ -1,0 +1,37 @@
+package org.servicedesk.reporting;
+
+import org.servicedesk.system.StartSchedule;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * {@code servicedesk.weekly-report.*}: when {@code WeeklyServiceReportProcess} e-mails the last
+ * week's report, and to whom. The cycle is a cron in the desk's zone; a wrong one stops the start.
+ */
+@ConfigurationProperties("servicedesk.weekly-report")
+public record WeeklyReportProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("0 0 8 * * MON") String cycle,
+        @DefaultValue("managers") String recipientGroup) implements StartSchedule {
+
+    public WeeklyReportProperties {
+        if (!CronExpression.isValidExpression(cycle)) {
+            throw new IllegalArgumentException("servicedesk.weekly-report.cycle must be a cron expression"
+                    + " (second minute hour day month weekday, e.g. \"0 0 8 * * MON\"): " + cycle);
+        }
+        if (recipientGroup == null || recipientGroup.isBlank()) {
+            throw new IllegalArgumentException("servicedesk.weekly-report.recipient-group must name a group");
+        }
+    }
+
+    @Override
+    public String processDefinitionKey() {
+        return WeeklyServiceReport.PROCESS_ID;
+    }
+
+    @Override
+    public String startEventId() {
+        return WeeklyServiceReport.START_EVERY_MONDAY;
+    }
+}
