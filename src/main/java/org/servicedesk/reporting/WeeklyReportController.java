@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/reports/weekly?week=2026-W47}: JSON, or CSV with {@code Accept: text/csv}. */
+/**
+ * {@code GET /api/reports/weekly?week=2026-W47}: JSON, or CSV with {@code Accept: text/csv} or
+ * {@code format=csv} (a plain link, as on the /reports page, cannot set the Accept header).
+ */
 @RestController
 class WeeklyReportController {
 
@@ -34,12 +37,17 @@ class WeeklyReportController {
 
     @GetMapping("/api/reports/weekly")
     ResponseEntity<?> weekly(@RequestParam(required = false) String week,
+            @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (format != null && !"csv".equals(format) && !"json".equals(format)) {
+            throw invalid("format", "Invalid format: expected csv or json.", "not csv or json: " + format);
+        }
         ReportWeek reportWeek = week == null
                 ? ReportWeek.lastCompleted(time.now(), properties.zone())
-                : ReportWeek.parse(week, properties.zone()).orElseThrow(() -> invalidWeek(week));
+                : ReportWeek.parse(week, properties.zone()).orElseThrow(() -> invalid("week",
+                        "Invalid week: expected an ISO week such as 2026-W47.", "not an ISO week: " + week));
         WeeklyReport.Report result = report.of(reportWeek, properties.zone());
-        if (wantsCsv(accept)) {
+        if (format == null ? wantsCsv(accept) : "csv".equals(format)) {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=\"service-report-" + result.week() + ".csv\"")
@@ -54,11 +62,10 @@ class WeeklyReportController {
                 .anyMatch(type -> "text".equals(type.getType()) && "csv".equals(type.getSubtype()));
     }
 
-    private static ErrorResponseException invalidWeek(String week) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid week: expected an ISO week such as 2026-W47.");
+    private static ErrorResponseException invalid(String field, String detail, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", "week", "message", "not an ISO week: " + week)));
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }
