@@ -59,6 +59,12 @@
     show($('customer'), nodes);
   });
 
+  // the session's CSRF token, which the server sets as a cookie for our pages' scripts
+  function csrfToken() {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('SD-XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('SD-XSRF-TOKEN='.length)) : '';
+  }
+
   $('ticket-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = {
@@ -69,7 +75,8 @@
     };
     if (!body.customerName) { show($('result'), [text('p', 'The caller\'s name is required.')], true); return; }
     const response = await fetch('/api/tickets', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
+      method: 'POST', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', 'X-SD-XSRF-TOKEN': csrfToken() }
     });
     if (!response.ok) { show($('result'), [text('p', await problem(response))], true); return; }
     const created = await response.json();

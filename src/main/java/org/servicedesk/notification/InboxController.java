@@ -1,5 +1,6 @@
 package org.servicedesk.notification;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -49,7 +49,8 @@ class InboxController {
 
     @GetMapping("/api/notifications/inbox")
     @Transactional(readOnly = true)
-    List<InboxEntry> inbox(@RequestParam String user) {
+    List<InboxEntry> inbox(Principal principal) {
+        String user = principal.getName();
         List<Notification> notifications = addressedTo(user);
         Map<Long, Instant> read = reads
                 .findByUserIdAndNotificationIdIn(user, notifications.stream().map(Notification::getId).toList())
@@ -62,7 +63,8 @@ class InboxController {
 
     @PostMapping("/api/notifications/{id}/read")
     @Transactional
-    void markRead(@PathVariable Long id, @RequestParam String user) {
+    void markRead(@PathVariable Long id, Principal principal) {
+        String user = principal.getName();
         List<String> groups = groupsOf(user);
         boolean addressed = outbox.findById(id).filter(n -> n.getChannel() == NotificationChannel.IN_APP)
                 .filter(n -> n.getRecipientKind() == RecipientKind.USER ? n.getRecipient().equals(user)

@@ -1,10 +1,25 @@
 package org.servicedesk.security;
 
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Masks personal data for display: {@code 张三 → 张*}, {@code 13812345678 → 138****5678},
  * {@code alice@example.com → a***@example.com}.
  */
 public final class Masking {
+
+    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+
+    /** A run of digits with the separators of phone numbers, not inside a word (ticket numbers are CG…). */
+    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?<![A-Za-z0-9])\\+?\\(?\\d[\\d ()-]{7,}\\d(?![A-Za-z0-9])");
+
+    /** A date, which is never taken for (a part of) a phone number. */
+    private static final Pattern DATE = Pattern.compile("(?<![0-9])\\d{4}-\\d{1,2}-\\d{1,2}(?![0-9])");
+
+    /** At least this many digits make a phone number in free text. */
+    private static final int PHONE_DIGITS = 9;
 
     private Masking() {
     }
@@ -48,6 +63,44 @@ public final class Masking {
             return reference;
         }
         return reference.length() <= 4 ? "****" : "****" + reference.substring(reference.length() - 4);
+    }
+
+    /**
+     * Free text with every e-mail address and phone number in it masked: an address as
+     * {@link #email}, a run of at least nine digits (spaces, {@code -}, {@code ()} and a leading
+     * {@code +} allowed between them, dates excepted) as {@link #phone}. For texts that leave our
+     * tables: engine variables, task names, log lines, API answers.
+     */
+    public static String text(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = replace(EMAIL_IN_TEXT, text, Masking::email);
+        // dates (2026-01-05) are kept apart, so that a date and a number next to it are not one "phone number"
+        StringBuilder result = new StringBuilder();
+        Matcher date = DATE.matcher(masked);
+        int from = 0;
+        while (date.find()) {
+            result.append(phonesMasked(masked.substring(from, date.start()))).append(date.group());
+            from = date.end();
+        }
+        return result.append(phonesMasked(masked.substring(from))).toString();
+    }
+
+    private static String phonesMasked(String text) {
+        return replace(PHONE_IN_TEXT, text,
+                candidate -> candidate.chars().filter(Character::isDigit).count() < PHONE_DIGITS ? candidate
+                        : phone(candidate));
+    }
+
+    private static String replace(Pattern pattern, String text, UnaryOperator<String> mask) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(result, Matcher.quoteReplacement(mask.apply(matcher.group())));
+        }
+        matcher.appendTail(result);
+        return result.toString();
     }
 
     /** An address of any kind: e-mail, phone number, or a group or user id that is shown as it is. */

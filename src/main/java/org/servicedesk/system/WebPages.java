@@ -11,5 +11,6 @@ class WebPages implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/intake").setViewName("forward:/intake.html");
+        registry.addViewController("/reports").setViewName("forward:/reports.html");
     }
 }

@@ -1,5 +1,8 @@
 package org.servicedesk.browser;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.servicedesk.ServedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -20,12 +23,19 @@ class IntakePageTest {
 
     @LocalServerPort int port;
 
+    @Autowired ProcessEngine processEngine;
+
+    @BeforeEach
+    void serveThisContextsEngine() {
+        ServedEngine.serve(processEngine);
+    }
+
     @Autowired TicketRepository tickets;
 
     @Test
     void aPhoneAgentCreatesATicketAndSeesItsNumberAndDueTimes() {
         try (Browser browser = new Browser()) {
-            browser.driver.get("http://localhost:" + port + "/intake");
+            browser.loginAndOpen("http://localhost:" + port, "alice", "/intake");
             browser.driver.findElement(By.id("customerName")).sendKeys("赵六");
             browser.driver.findElement(By.id("phone")).sendKeys("13611112222");
             browser.driver.findElement(By.id("lookup")).click();

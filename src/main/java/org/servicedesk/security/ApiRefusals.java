@@ -1,0 +1,48 @@
+package org.servicedesk.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * An API caller without a login, or without the role, gets problem+json like every other refusal
+ * of our API. The answer is written here rather than through the container's error page: an error
+ * dispatch would read a multipart body that was never meant for it and fail with 500.
+ */
+final class ApiRefusals {
+
+    static final String REALM = "Service Desk";
+
+    private ApiRefusals() {
+    }
+
+    static AuthenticationEntryPoint notLoggedIn() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            write(response, HttpStatus.UNAUTHORIZED, "Log in first: HTTP Basic with a service desk user.");
+        };
+    }
+
+    static AccessDeniedHandler notAllowed() {
+        return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN,
+                "Your role may not do this.");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+}
