@@ -29,11 +29,11 @@ import org.servicedesk.ticket.TicketIntake;
 import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 4, knowledge base, end to end on H2: a resolved tier-2 ticket produces a draft; after
@@ -41,11 +41,16 @@ import org.springframework.test.web.servlet.MockMvc;
  * its use, and a later tier-2 resolution of that ticket revises the same article.
  */
 @SpringBootTest
-@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class KnowledgeBaseTest {
 
-    @Autowired MockMvc mvc;
+    @Autowired WebApplicationContext context;
+    MockMvc mvc;
+
+    @BeforeEach
+    void logIn() {
+        mvc = LoggedIn.mvc(context, "alice");
+    }
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;

@@ -2,26 +2,46 @@ package org.servicedesk.crm;
 
 import java.time.Instant;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** A customer of the built-in CRM. Personal data lives here and nowhere in the engine. */
+import org.servicedesk.privacy.BlindIndex;
+import org.servicedesk.privacy.BlindIndexListener;
+import org.servicedesk.privacy.BlindIndexed;
+import org.servicedesk.privacy.Encrypted;
+
+/**
+ * A customer of the built-in CRM. Personal data lives here and nowhere in the engine: name, phone
+ * and e-mail are stored encrypted; phone and e-mail are found through their blind indexes.
+ */
 @Entity
-public class Customer {
+@EntityListeners(BlindIndexListener.class)
+public class Customer implements BlindIndexed {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @Convert(converter = Encrypted.class)
     private String name;
 
+    @Convert(converter = Encrypted.class)
     private String phone;
 
+    @Convert(converter = Encrypted.class)
     private String email;
+
+    /** HMAC of the normalised phone, to find the customer by phone. */
+    private String phoneBidx;
+
+    /** HMAC of the normalised e-mail, to find the customer by e-mail. */
+    private String emailBidx;
 
     @Enumerated(EnumType.STRING)
     private CustomerTier tier;
@@ -74,6 +94,12 @@ public class Customer {
         if (language != null) {
             this.language = language;
         }
+    }
+
+    @Override
+    public void updateBlindIndexes(BlindIndex index) {
+        this.phoneBidx = index.phone(phone);
+        this.emailBidx = index.email(email);
     }
 
     public Long getId() {

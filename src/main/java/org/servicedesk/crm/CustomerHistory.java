@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.servicedesk.system.ServiceDeskProperties;
+import org.servicedesk.ticket.PersonalText;
 import org.servicedesk.ticket.SurveyResults;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketRepository;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A customer's service history for the agent: their tickets (number, date, subject, status, close
- * reason, overall survey score), latest first. No contact details.
+ * reason, overall survey score), latest first. No contact details; any in a subject are masked.
  */
 @Service
 class CustomerHistory {
@@ -71,7 +72,8 @@ class CustomerHistory {
 
     private Entry entry(Ticket ticket) {
         Integer overall = surveys.of(ticket.getId()).map(SurveyResults.Result::overall).orElse(null);
-        return new Entry(ticket.getNumber(), ticket.getCreatedAt(), ticket.getSubject(), ticket.getStatus().name(),
+        return new Entry(ticket.getNumber(), ticket.getCreatedAt(), PersonalText.mask(ticket.getSubject(), ticket),
+                ticket.getStatus().name(),
                 ticket.getCloseReason() == null ? null : ticket.getCloseReason().name(), overall);
     }
 

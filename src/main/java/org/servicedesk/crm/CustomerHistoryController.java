@@ -3,6 +3,7 @@ package org.servicedesk.crm;
 import java.util.List;
 
 import org.servicedesk.security.Masking;
+import org.servicedesk.system.CleanText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -34,7 +35,8 @@ class CustomerHistoryController {
     }
 
     @GetMapping("/lookup")
-    Found lookup(@RequestParam(required = false) String phone, @RequestParam(required = false) String email) {
+    Found lookup(@RequestParam(required = false) @CleanText String phone,
+            @RequestParam(required = false) @CleanText String email) {
         if (blank(phone) && blank(email) || length(phone) > 40 || length(email) > 200) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "Give a phone (at most 40 characters) or an e-mail (at most 200).");

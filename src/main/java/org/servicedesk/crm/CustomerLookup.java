@@ -3,7 +3,7 @@ package org.servicedesk.crm;
 import java.util.Optional;
 
 import org.servicedesk.crm.CrmDirectory.Contact;
-
+import org.servicedesk.privacy.BlindIndex;
 import org.servicedesk.system.TimeSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +20,12 @@ public class CustomerLookup {
 
     private final TimeSource time;
 
-    CustomerLookup(CustomerRepository customers, TimeSource time) {
+    private final BlindIndex index;
+
+    CustomerLookup(CustomerRepository customers, TimeSource time, BlindIndex index) {
         this.customers = customers;
         this.time = time;
+        this.index = index;
     }
 
     @Transactional
@@ -38,11 +41,12 @@ public class CustomerLookup {
         if (contact.customerId() != null) {
             found = customers.findById(contact.customerId());
         }
-        if (found.isEmpty() && hasText(contact.phone())) {
-            found = customers.findFirstByPhoneOrderByIdAsc(contact.phone());
+        // phone and e-mail are encrypted: they are matched by their blind indexes (digits only, lower case)
+        if (found.isEmpty() && index.phone(contact.phone()) != null) {
+            found = customers.findFirstByPhoneBidxOrderByIdAsc(index.phone(contact.phone()));
         }
-        if (found.isEmpty() && hasText(contact.email())) {
-            found = customers.findFirstByEmailIgnoreCaseOrderByIdAsc(contact.email());
+        if (found.isEmpty() && index.email(contact.email()) != null) {
+            found = customers.findFirstByEmailBidxOrderByIdAsc(index.email(contact.email()));
         }
         return found;
     }
@@ -56,9 +60,5 @@ public class CustomerLookup {
     static String guessLanguage(String name) {
         return name != null && name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                 ? "zh" : "en";
-    }
-
-    private static boolean hasText(String s) {
-        return s != null && !s.isBlank();
     }
 }

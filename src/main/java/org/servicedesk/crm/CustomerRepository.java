@@ -6,9 +6,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    Optional<Customer> findFirstByPhoneOrderByIdAsc(String phone);
+    /** By the blind index of the phone ({@link org.servicedesk.privacy.BlindIndex#phone}). */
+    Optional<Customer> findFirstByPhoneBidxOrderByIdAsc(String phoneBidx);
 
-    Optional<Customer> findFirstByEmailIgnoreCaseOrderByIdAsc(String email);
+    /** By the blind index of the e-mail ({@link org.servicedesk.privacy.BlindIndex#email}). */
+    Optional<Customer> findFirstByEmailBidxOrderByIdAsc(String emailBidx);
 
     Optional<Customer> findByExternalId(String externalId);
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.servicedesk.system.CleanText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +28,7 @@ class KnowledgeController {
     }
 
     @GetMapping
-    ResponseEntity<?> search(@RequestParam(name = "q", required = false) String q,
+    ResponseEntity<?> search(@RequestParam(name = "q", required = false) @CleanText String q,
             @RequestParam(name = "status", defaultValue = "PUBLISHED") ArticleStatus status) {
         if (q == null || q.isBlank() || q.length() > KnowledgeSearch.MAX_QUERY_LENGTH) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

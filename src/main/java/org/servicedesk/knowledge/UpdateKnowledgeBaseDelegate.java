@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicedesk.system.TimeSource;
+import org.servicedesk.ticket.PersonalText;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketAction;
 import org.servicedesk.ticket.TicketLookup;
@@ -48,12 +49,13 @@ class UpdateKnowledgeBaseDelegate implements JavaDelegate {
                 .orElse(null);
         KnowledgeArticle article;
         if (existing != null) {
-            existing.revise(ticket.getResolution(), time.now());
+            existing.revise(PersonalText.mask(ticket.getResolution(), ticket), time.now());
             article = existing;
         } else {
-            article = articles.save(new KnowledgeArticle(ticket.getSubject(), ticket.getDescription(),
-                    ticket.getResolution(), ticket.getProduct(), ticket.getCategory().name(), ticket.getId(),
-                    time.now()));
+            // an article is read by every agent: the customer's contact data in the ticket's texts is masked
+            article = articles.save(new KnowledgeArticle(PersonalText.mask(ticket.getSubject(), ticket),
+                    PersonalText.mask(ticket.getDescription(), ticket), PersonalText.mask(ticket.getResolution(), ticket),
+                    ticket.getProduct(), ticket.getCategory().name(), ticket.getId(), time.now()));
         }
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.KNOWLEDGE_DRAFTED,
                 "Article #" + article.getId() + (existing != null ? " revised" : ""));

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers by writing a log line: the fallback for a channel that has no gateway configured
  * (no {@code spring.mail.host}, no {@code servicedesk.notification.sms.url}), so the desk runs without them.
+ * The line names the channel, the recipient masked, the template and the subject masked; never the body.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -28,7 +29,8 @@ class LoggingNotificationSender implements NotificationSender {
     @Override
     public String send(Notification notification) {
         log.info("{} to {} {} [{}]: {}", notification.getChannel(), notification.getRecipientKind(),
-                Masking.address(notification.getRecipient()), notification.getTemplate(), notification.getSubject());
+                Masking.address(notification.getRecipient()), notification.getTemplate(),
+                Masking.text(notification.getSubject()));
         return null;
     }
 }

@@ -2,6 +2,7 @@ package org.servicedesk.notification;
 
 import java.time.Instant;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +10,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** A row of the outbox: written in the same transaction as the step that causes it, sent later. */
+import org.servicedesk.privacy.Encrypted;
+import org.servicedesk.security.Masking;
+
+/**
+ * A row of the outbox: written in the same transaction as the step that causes it, sent later.
+ * Subject and body are stored encrypted. A customer's address is stored encrypted in
+ * {@code recipient_address}, and masked in {@code recipient}; staff recipients (user and group ids)
+ * stay readable in {@code recipient}, for the inbox query.
+ */
 @Entity
 public class Notification {
 
@@ -25,7 +34,12 @@ public class Notification {
     @Enumerated(EnumType.STRING)
     private RecipientKind recipientKind;
 
+    /** A user or group id; for a customer their address, masked. */
     private String recipient;
+
+    /** The customer's e-mail address or phone number; null for staff. */
+    @Convert(converter = Encrypted.class)
+    private String recipientAddress;
 
     @Enumerated(EnumType.STRING)
     private NotificationChannel channel;
@@ -33,8 +47,10 @@ public class Notification {
     @Enumerated(EnumType.STRING)
     private NotificationTemplate template;
 
+    @Convert(converter = Encrypted.class)
     private String subject;
 
+    @Convert(converter = Encrypted.class)
     private String body;
 
     private String link;
@@ -68,7 +84,12 @@ public class Notification {
         this.ticketId = ticketId;
         this.dedupeKey = dedupeKey;
         this.recipientKind = recipientKind;
-        this.recipient = recipient;
+        if (recipientKind == RecipientKind.CUSTOMER) {
+            this.recipient = Masking.address(recipient);
+            this.recipientAddress = recipient;
+        } else {
+            this.recipient = recipient;
+        }
         this.channel = channel;
         this.template = template;
         this.subject = subject;
@@ -123,8 +144,9 @@ public class Notification {
         return recipientKind;
     }
 
+    /** Where the message goes: the customer's address, or the user or group id. */
     public String getRecipient() {
-        return recipient;
+        return recipientKind == RecipientKind.CUSTOMER ? recipientAddress : recipient;
     }
 
     public NotificationChannel getChannel() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.servicedesk.crm.Customer;
 import org.servicedesk.crm.CustomerLookup;
 import org.servicedesk.system.TimeSource;
+import org.servicedesk.ticket.PersonalText;
 import org.servicedesk.ticket.Ticket;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,6 +87,25 @@ public class Notifier {
         return true;
     }
 
+    /**
+     * The weekly report by e-mail to one staff member (e.g. a manager), once per week and user:
+     * the key is the week and the user id, so a retried or repeated run queues nothing new. False
+     * when queued already.
+     */
+    @Transactional
+    public boolean weeklyReportByEmail(String week, String userId, String address, String summary) {
+        String dedupeKey = "report:" + week + ":" + NotificationTemplate.WEEKLY_REPORT + ":" + NotificationChannel.EMAIL
+                + ":" + userId;
+        if (outbox.existsByDedupeKey(dedupeKey)) {
+            return false;
+        }
+        Map<String, String> values = Map.of("week", week, "summary", summary);
+        NotificationTemplate template = NotificationTemplate.WEEKLY_REPORT;
+        outbox.save(new Notification(null, dedupeKey, RecipientKind.USER, address, NotificationChannel.EMAIL, template,
+                template.subject("en", values), template.body("en", values), null, time.now()));
+        return true;
+    }
+
     private boolean queue(Ticket ticket, String step, RecipientKind kind, String recipient, NotificationChannel channel,
             NotificationTemplate template, String language, Map<String, String> values, String link) {
         // staff recipients are part of the key: one step may tell several groups or users
@@ -96,7 +116,9 @@ public class Notifier {
         }
         Map<String, String> all = new HashMap<>(values);
         all.put("number", ticket.getNumber());
-        all.put("subject", ticket.getSubject());
+        // the customer reads their own words; staff messages get any contact data in the subject masked
+        all.put("subject",
+                kind == RecipientKind.CUSTOMER ? ticket.getSubject() : PersonalText.mask(ticket.getSubject(), ticket));
         all.put("link", link);
         outbox.save(new Notification(ticket.getId(), dedupeKey, kind, recipient, channel, template,
                 template.subject(language, all), template.body(language, all), link, time.now()));

@@ -5,6 +5,9 @@ public enum RecipientKind {
     CUSTOMER,
     /** Every member of a group (e.g. supervisors, a task's candidate group), in the application. */
     GROUP,
-    /** One staff member (e.g. the assignee), by user id, in the application. */
+    /**
+     * One staff member: by user id in the application (e.g. the assignee), or at their e-mail
+     * address (the weekly report to each manager).
+     */
     USER
 }

@@ -3,13 +3,18 @@ package org.servicedesk.notification;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+
 import org.servicedesk.security.Masking;
 import org.servicedesk.ticket.TicketLookup;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What was sent about a ticket, to whom (masked), and the links it carried. */
+/**
+ * What was sent about a ticket and to whom (masked). Not the links a message carried: their tokens
+ * are the customer's credentials, so they stay in the outbox row that sends them.
+ */
 @RestController
 class TicketNotificationsController {
 
@@ -23,16 +28,17 @@ class TicketNotificationsController {
     }
 
     record SentNotification(NotificationTemplate template, NotificationChannel channel, RecipientKind recipientKind,
-            String recipient, String subject, String link, NotificationStatus status, Instant createdAt,
+            String recipient, String subject, boolean withLink, NotificationStatus status, Instant createdAt,
             Instant sentAt, int attempts, String lastError, Instant nextAttemptAt, String messageId) {
     }
 
     @GetMapping("/api/tickets/{number}/notifications")
-    List<SentNotification> list(@PathVariable String number) {
+    List<SentNotification> list(@PathVariable @Pattern(regexp = "CG\\d{11,18}",
+            message = "must be a ticket number such as CG20261123001") String number) {
         Long ticketId = tickets.byNumber(number).getId();
         return outbox.findByTicketIdOrderByIdAsc(ticketId).stream()
                 .map(n -> new SentNotification(n.getTemplate(), n.getChannel(), n.getRecipientKind(),
-                        Masking.address(n.getRecipient()), n.getSubject(), n.getLink(), n.getStatus(),
+                        Masking.address(n.getRecipient()), n.getSubject(), n.getLink() != null, n.getStatus(),
                         n.getCreatedAt(), n.getSentAt(), n.getAttempts(), n.getLastError(),
                         n.getStatus() == NotificationStatus.PENDING ? n.getNextAttemptAt() : null, n.getMessageId()))
                 .toList();

@@ -2,10 +2,13 @@ package org.servicedesk.survey;
 
 import java.time.Instant;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+
+import org.servicedesk.privacy.Encrypted;
 
 /** The follow-up of a dissatisfied answer (template C). */
 @Entity
@@ -19,6 +22,8 @@ public class FollowUp {
 
     private Long surveyId;
 
+    /** The customer's survey comment: stored encrypted. */
+    @Convert(converter = Encrypted.class)
     private String feedback;
 
     private int score;

@@ -3,6 +3,7 @@ package org.servicedesk.survey;
 import java.time.Instant;
 import java.util.stream.IntStream;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+
+import org.servicedesk.privacy.Encrypted;
 
 /** A satisfaction survey (template D): sent once per closed ticket, answered once by its token. */
 @Entity
@@ -40,6 +43,8 @@ public class Survey {
 
     private Integer overall;
 
+    /** The customer's own words: stored encrypted. */
+    @Convert(converter = Encrypted.class)
     private String comment;
 
     @Version

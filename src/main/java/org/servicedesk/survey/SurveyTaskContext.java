@@ -3,6 +3,7 @@ package org.servicedesk.survey;
 import static org.servicedesk.survey.SatisfactionSurvey.TASK_FOLLOW_UP_DISSATISFIED;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.servicedesk.ticket.PersonalText;
 import org.servicedesk.ticket.TaskContextContributor;
 import org.servicedesk.ticket.Ticket;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,14 @@ class SurveyTaskContext implements TaskContextContributor {
         task.setVariableLocal("category", ticket.getCategory().name());
         task.setVariableLocal("priority", ticket.getPriority().name());
         task.setVariableLocal("channel", ticket.getChannel().name());
-        task.setVariableLocal("resolution", ticket.getResolution() == null ? "" : ticket.getResolution());
+        // the engine's history keeps these: contact data in the texts is masked
+        task.setVariableLocal("resolution",
+                ticket.getResolution() == null ? "" : PersonalText.mask(ticket.getResolution(), ticket));
         surveys.findByTicketId(ticket.getId()).ifPresent(survey -> {
             task.setVariableLocal("surveyOverall", survey.getOverall());
             task.setVariableLocal("surveyLowestScore", survey.lowestScore());
-            task.setVariableLocal("surveyComment", survey.getComment() == null ? "" : survey.getComment());
+            task.setVariableLocal("surveyComment",
+                    survey.getComment() == null ? "" : PersonalText.mask(survey.getComment(), ticket));
         });
     }
 }

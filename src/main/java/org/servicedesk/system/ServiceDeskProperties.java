@@ -21,7 +21,8 @@ public record ServiceDeskProperties(
         @DefaultValue Demo demo,
         @DefaultValue Outbox outbox) {
 
-    public record Demo(@DefaultValue("false") boolean enabled) {
+    /** {@code enabled}: demo tickets; {@code users}: the demo users (password "demo"). */
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean users) {
     }
 
     /**

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Create listener of every user task: gives the task's form its read-only ticket context as
  * task-local variables (masked customer, no contact details) and moves the ticket's status.
- * Task-local variables go away with the task; the process itself keeps ids and outcomes only.
+ * Task-local variables go away with the task, but the engine's history keeps them: so every text
+ * here is masked ({@link PersonalText}); the process itself keeps ids and outcomes only.
  */
 @Component("taskContextListener")
 class TaskContextListener implements TaskListener {
@@ -56,11 +57,11 @@ class TaskContextListener implements TaskListener {
         }
         task.setName(taskName(ticket, task.getName()));
         task.setVariableLocal("ticketNumber", ticket.getNumber());
-        task.setVariableLocal("subject", ticket.getSubject());
-        task.setVariableLocal("description", ticket.getDescription());
+        task.setVariableLocal("subject", PersonalText.mask(ticket.getSubject(), ticket));
+        task.setVariableLocal("description", PersonalText.mask(ticket.getDescription(), ticket));
         task.setVariableLocal("product", ticket.getProduct() == null ? "" : ticket.getProduct());
         task.setVariableLocal("customerDisplay", customerDisplay(ticket));
-        task.setVariableLocal("ticketHistory", timeline.asMarkdown(ticket.getId()));
+        task.setVariableLocal("ticketHistory", PersonalText.mask(timeline.asMarkdown(ticket.getId()), ticket));
         task.setVariableLocal("responseDue", timeline.format(ticket.getResponseDueAt()));
         task.setVariableLocal("resolutionDue", timeline.format(ticket.getResolutionDueAt()));
         contributors.forEach(contributor -> contributor.contribute(task, ticket));
@@ -68,14 +69,14 @@ class TaskContextListener implements TaskListener {
 
     /**
      * "CG20261123001 · Printer does not print — Handle at tier 1": Tasklist lists tickets, not
-     * anonymous steps. The subject is the ticket's, never a contact detail; the name fits the
-     * engine's 255 characters.
+     * anonymous steps. The subject is the ticket's, with any contact detail in it masked; the
+     * name fits the engine's 255 characters.
      */
     static String taskName(Ticket ticket, String step) {
         String suffix = " — " + step;
         int room = 255 - ticket.getNumber().length() - 3 - suffix.length();
-        String subject = ticket.getSubject().length() <= room ? ticket.getSubject()
-                : ticket.getSubject().substring(0, Math.max(0, room - 1)) + "…";
+        String masked = PersonalText.mask(ticket.getSubject(), ticket);
+        String subject = masked.length() <= room ? masked : masked.substring(0, Math.max(0, room - 1)) + "…";
         return ticket.getNumber() + " · " + subject + suffix;
     }
 

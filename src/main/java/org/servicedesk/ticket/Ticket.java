@@ -2,7 +2,9 @@ package org.servicedesk.ticket;
 
 import java.time.Instant;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -10,12 +12,20 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.servicedesk.privacy.BlindIndex;
+import org.servicedesk.privacy.BlindIndexListener;
+import org.servicedesk.privacy.BlindIndexed;
+import org.servicedesk.privacy.Encrypted;
+
 /**
- * A ticket (template A). The contact details given at intake stay in this row; the process
- * only knows the ticket's id and number.
+ * A ticket (template A). The contact details given at intake stay in this row, encrypted, and so
+ * are the order number and the texts (subject, description, resolution); the process only knows
+ * the ticket's id and number. The blind indexes of the
+ * contact's phone and e-mail find a customer's tickets for erasure.
  */
 @Entity
-public class Ticket {
+@EntityListeners(BlindIndexListener.class)
+public class Ticket implements BlindIndexed {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,11 +35,18 @@ public class Ticket {
 
     private Long customerId;
 
+    @Convert(converter = Encrypted.class)
     private String contactName;
 
+    @Convert(converter = Encrypted.class)
     private String contactPhone;
 
+    @Convert(converter = Encrypted.class)
     private String contactEmail;
+
+    private String contactPhoneBidx;
+
+    private String contactEmailBidx;
 
     @Enumerated(EnumType.STRING)
     private Channel channel;
@@ -40,12 +57,16 @@ public class Ticket {
     @Enumerated(EnumType.STRING)
     private Priority priority;
 
+    /** The customer's own words may hold contact data or an order number: stored encrypted. */
+    @Convert(converter = Encrypted.class)
     private String subject;
 
+    @Convert(converter = Encrypted.class)
     private String description;
 
     private String product;
 
+    @Convert(converter = Encrypted.class)
     private String orderNumber;
 
     private String customerTier;
@@ -59,6 +80,7 @@ public class Ticket {
 
     private String handler;
 
+    @Convert(converter = Encrypted.class)
     private String resolution;
 
     private Integer resolvedTier;
@@ -106,6 +128,12 @@ public class Ticket {
         this.orderNumber = request.orderNumber();
         this.status = TicketStatus.NEW;
         this.createdAt = createdAt;
+    }
+
+    @Override
+    public void updateBlindIndexes(BlindIndex index) {
+        this.contactPhoneBidx = index.phone(contactPhone);
+        this.contactEmailBidx = index.email(contactEmail);
     }
 
     public void linkCustomer(Long customerId, String customerTier) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +14,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The tickets for staff and channel integrations. The customer's own answers come through their
+ * links ({@link CustomerLinkController}); the number-keyed confirmation and customer-reply here are
+ * for agents who record an answer the customer gave them (by phone, in a store).
+ */
 @RestController
 @RequestMapping("/api/tickets")
 class TicketController {
+
+    /** {@code CG} + yyyyMMdd + the day's sequence (at least three digits); the column holds 20 characters. */
+    static final String NUMBER = "CG\\d{11,18}";
+
+    static final String NUMBER_MESSAGE = "must be a ticket number such as CG20261123001";
 
     private final TicketIntake intake;
 
@@ -55,26 +66,29 @@ class TicketController {
     }
 
     @GetMapping("/{number}")
-    TicketView get(@PathVariable String number) {
+    TicketView get(@PathVariable @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE) String number) {
         Ticket ticket = tickets.byNumber(number);
         return TicketView.of(ticket, timeline.of(ticket.getId()), serviceLevels.of(ticket.getId()),
                 surveys.of(ticket.getId()).orElse(null));
     }
 
     @PostMapping("/{number}/confirmation")
-    TicketView confirm(@PathVariable String number, @Valid @RequestBody Confirmation confirmation) {
+    TicketView confirm(@PathVariable @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE) String number,
+            @Valid @RequestBody Confirmation confirmation) {
         confirmations.answer(number, confirmation);
         return get(number);
     }
 
     @PostMapping("/{number}/replies")
-    TicketView reply(@PathVariable String number, @Valid @RequestBody Message reply) {
+    TicketView reply(@PathVariable @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE) String number,
+            @Valid @RequestBody Message reply) {
         conversations.agentReply(number, reply);
         return get(number);
     }
 
     @PostMapping("/{number}/customer-reply")
-    TicketView customerReply(@PathVariable String number, @Valid @RequestBody Message reply) {
+    TicketView customerReply(@PathVariable @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE) String number,
+            @Valid @RequestBody CustomerReply reply) {
         conversations.customerReply(number, new Message(reply.message(), null));
         return get(number);
     }

@@ -1,15 +1,33 @@
 package org.servicedesk.ticket;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** One line of a ticket's timeline: when, who, what (template B's step-by-step log). */
+import org.servicedesk.privacy.Encrypted;
+
+/**
+ * One line of a ticket's timeline: when, who, what (template B's step-by-step log). Details that
+ * people typed (the customer's replies and comments, the desk's questions and replies, solutions,
+ * fix plans, review and SLA comments, the follow-up) may carry contact data: they are stored
+ * encrypted, in {@code private_detail}. The details the system writes, and escalation reasons,
+ * which the weekly report counts in SQL, stay in {@code detail}.
+ */
 @Entity
 public class TicketEvent {
+
+    /** Actions whose detail is text someone typed. */
+    static final Set<TicketAction> PRIVATE = EnumSet.of(TicketAction.CUSTOMER_CONFIRMED,
+            TicketAction.CUSTOMER_REJECTED, TicketAction.CUSTOMER_REPLIED, TicketAction.AGENT_REPLIED,
+            TicketAction.INFORMATION_REQUESTED, TicketAction.FOLLOWED_UP, TicketAction.RESOLVED,
+            TicketAction.FIX_PLANNED, TicketAction.REVIEW_APPROVED, TicketAction.REVIEW_REJECTED,
+            TicketAction.SLA_BREACH_HANDLED, TicketAction.REASSIGNED, TicketAction.PRIORITY_CHANGED);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,6 +43,9 @@ public class TicketEvent {
 
     private String detail;
 
+    @Convert(converter = Encrypted.class)
+    private String privateDetail;
+
     protected TicketEvent() {
     }
 
@@ -33,7 +54,11 @@ public class TicketEvent {
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.action = action;
-        this.detail = detail;
+        if (PRIVATE.contains(TicketAction.valueOf(action))) {
+            this.privateDetail = detail;
+        } else {
+            this.detail = detail;
+        }
     }
 
     public Long getId() {
@@ -57,6 +82,6 @@ public class TicketEvent {
     }
 
     public String getDetail() {
-        return detail;
+        return detail != null ? detail : privateDetail;
     }
 }

@@ -2,10 +2,11 @@ package org.servicedesk.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.servicedesk.security.Masking;
 
-/** A ticket as the API shows it: the customer masked, the timeline in full. */
+/** A ticket as the API shows it: the customer masked (unless a role that may see them asks), the timeline in full. */
 public record TicketView(
         String number,
         TicketStatus status,
@@ -41,18 +42,44 @@ public record TicketView(
     public record Event(Instant at, String actor, String action, String detail) {
     }
 
+    /**
+     * The ticket masked, as every role sees it: name, phone, e-mail and order number masked, and
+     * contact data in its texts masked too ({@link PersonalText}).
+     */
     static TicketView of(Ticket t, List<TicketEvent> events, List<ServiceLevels.Clock> clocks,
             SurveyResults.Result survey) {
-        return new TicketView(t.getNumber(), t.getStatus(), t.getCurrentTier(), t.getHandler(), t.getQueue(),
-                t.getChannel(), t.getCategory(), t.getPriority(), t.getSubject(), t.getDescription(), t.getProduct(),
-                Masking.reference(t.getOrderNumber()),
+        UnaryOperator<String> text = value -> PersonalText.mask(value, t);
+        return view(t, events, clocks, survey == null ? null : masked(survey, text), Masking.reference(t.getOrderNumber()),
                 new Customer(t.getCustomerId(), Masking.name(t.getContactName()), Masking.phone(t.getContactPhone()),
                         Masking.email(t.getContactEmail()), t.getCustomerTier()),
+                text);
+    }
+
+    /** The ticket unmasked, for a role that may see it (the read is audited, see UnmaskedTicketController). */
+    static TicketView unmasked(Ticket t, List<TicketEvent> events, List<ServiceLevels.Clock> clocks,
+            SurveyResults.Result survey) {
+        return view(t, events, clocks, survey, t.getOrderNumber(),
+                new Customer(t.getCustomerId(), t.getContactName(), t.getContactPhone(), t.getContactEmail(),
+                        t.getCustomerTier()),
+                UnaryOperator.identity());
+    }
+
+    private static TicketView view(Ticket t, List<TicketEvent> events, List<ServiceLevels.Clock> clocks,
+            SurveyResults.Result survey, String orderNumber, Customer customer, UnaryOperator<String> text) {
+        return new TicketView(t.getNumber(), t.getStatus(), t.getCurrentTier(), t.getHandler(), t.getQueue(),
+                t.getChannel(), t.getCategory(), t.getPriority(), text.apply(t.getSubject()),
+                text.apply(t.getDescription()), t.getProduct(), orderNumber, customer,
                 t.getResponseTarget(), t.getResolutionTarget(), t.getCreatedAt(), t.getResponseDueAt(),
                 t.getResolutionDueAt(), t.getFirstRespondedAt(), t.getSolutionSentAt(), t.getClosedAt(),
-                t.getCloseReason(), t.getResolvedTier(), t.getResolution(), clocks,
-                events.stream().map(e -> new Event(e.getOccurredAt(), e.getActor(), e.getAction(), e.getDetail()))
+                t.getCloseReason(), t.getResolvedTier(), text.apply(t.getResolution()), clocks,
+                events.stream()
+                        .map(e -> new Event(e.getOccurredAt(), e.getActor(), e.getAction(), text.apply(e.getDetail())))
                         .toList(),
                 survey);
+    }
+
+    private static SurveyResults.Result masked(SurveyResults.Result s, UnaryOperator<String> text) {
+        return new SurveyResults.Result(s.status(), s.sentAt(), s.answeredAt(), s.responseSpeed(),
+                s.resolutionEfficiency(), s.attitude(), s.effectiveness(), s.overall(), text.apply(s.comment()));
     }
 }

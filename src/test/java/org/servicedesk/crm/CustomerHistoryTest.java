@@ -30,20 +30,26 @@ import org.servicedesk.ticket.TicketIntake;
 import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+import org.servicedesk.LoggedIn;
 
 /** The customer's earlier tickets reach the agent: in the tier task's context and at the history API. */
 @SpringBootTest
-@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class CustomerHistoryTest {
 
     static final Instant MONDAY_9AM = Instant.parse("2026-11-23T01:00:00Z");
 
-    @Autowired MockMvc mvc;
+    @Autowired WebApplicationContext context;
+    MockMvc mvc;
+
+    @BeforeEach
+    void logIn() {
+        mvc = LoggedIn.mvc(context, "alice");
+    }
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;

@@ -144,7 +144,8 @@ class EmailNotificationTest {
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).isEqualTo("您的请求 " + number + " 的解决方案");
         assertThat(mail.getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("UTF-8");
-        String link = "http://localhost:8080/customer/tickets/" + number + "/confirmation";
+        String link = solution.getLink();
+        assertThat(link).matches("http://localhost:8080/customer/confirmations/[A-Za-z0-9_-]{43}");
         assertThat((String) mail.getContent()).contains("请更换打印机的进纸辊。")
                 .contains(link + "?accepted=true").contains(link + "?accepted=false");
     }

@@ -30,6 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class InboxTest {
 
+    static final String PASSWORD = "Inbox-Test-Passw0rd!";
+
     @Autowired TestRestTemplate http;
     @Autowired TicketIntake intake;
     @Autowired TicketLookup tickets;
@@ -68,19 +70,19 @@ class InboxTest {
         assertThat(cora).extracting(n -> n.path("template").asText()).containsExactly("ESCALATION");
         assertThat(inbox("inboxsam", number)).isEmpty();
 
-        ResponseEntity<Void> read = http.postForEntity("/api/notifications/{id}/read?user=inboxcarol", null,
+        ResponseEntity<Void> read = as("inboxcarol").postForEntity("/api/notifications/{id}/read", null,
                 Void.class, escalation.path("id").asLong());
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(inbox("inboxcarol", number).get(1).has("readAt")).isTrue();
         assertThat(inbox("inboxcora", number).get(0).has("readAt")).isFalse(); // each member reads for themselves
 
-        ResponseEntity<String> notTheirs = http.postForEntity("/api/notifications/{id}/read?user=inboxsam", null,
+        ResponseEntity<String> notTheirs = as("inboxsam").postForEntity("/api/notifications/{id}/read", null,
                 String.class, escalation.path("id").asLong());
         assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private List<JsonNode> inbox(String user, String number) {
-        JsonNode all = http.getForObject("/api/notifications/inbox?user={user}", JsonNode.class, user);
+        JsonNode all = as(user).getForObject("/api/notifications/inbox", JsonNode.class);
         java.util.ArrayList<JsonNode> forTicket = new java.util.ArrayList<>();
         all.forEach(n -> {
             if (number.equals(n.path("ticketNumber").asText())) {
@@ -90,12 +92,19 @@ class InboxTest {
         return forTicket;
     }
 
+    /** Each staff member reads their own inbox: the user is the one logged in, not a parameter. */
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, PASSWORD);
+    }
+
     private void member(String userId, String groupId) {
         if (identity.createGroupQuery().groupId(groupId).count() == 0) {
             identity.saveGroup(identity.newGroup(groupId));
         }
         if (identity.createUserQuery().userId(userId).count() == 0) {
-            identity.saveUser(identity.newUser(userId));
+            org.camunda.bpm.engine.identity.User user = identity.newUser(userId);
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
             identity.createMembership(userId, groupId);
         }
     }

@@ -1,0 +1,202 @@
+package org.servicedesk.privacy;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.servicedesk.system.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erases a customer on request (right to erasure), in one transaction:
+ * <ol>
+ * <li>their tickets: those linked to the customer, and unlinked ones with their phone or e-mail
+ * (found by blind index);</li>
+ * <li>in the engine, every process instance whose business key is one of those ticket numbers
+ * (ticket lifecycle, satisfaction survey, knowledge review): running ones are ended, then their
+ * whole history is deleted: variables and their details, tasks, activities, identity links,
+ * comments, attachments, incidents, job logs, byte arrays, decisions evaluated in them, and user
+ * operation log entries;</li>
+ * <li>our rows: notifications (and who read them), surveys and follow-ups, SLA clocks, the
+ * timeline, the tickets and the customer. A knowledge article drafted from one of the tickets stays
+ * (its texts were masked when it was drafted) but no longer names the ticket. Rows of any other table
+ * with a foreign key to a ticket or the customer go too;</li>
+ * <li>an {@link ErasureRecord}: customer id, when, by whom, counts. The audit log keeps its lines
+ * (ids only).</li>
+ * </ol>
+ * The engine calls run without an engine user, so that the erasure itself leaves no user operation
+ * log entry naming the deleted instances.
+ */
+@Service
+public class CustomerErasure {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerErasure.class);
+
+    /** Our tables that refer to a ticket and are cleared (knowledge_article: unlinked) by name; others go by foreign key. */
+    public static final List<String> TICKET_TABLES = List.of("notification", "follow_up", "survey", "sla_clock",
+            "ticket_event", "knowledge_article");
+
+    static final String DELETE_REASON = "customer data erased";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final RuntimeService runtimeService;
+
+    private final HistoryService historyService;
+
+    private final IdentityService identityService;
+
+    private final ErasureRecords records;
+
+    private final TimeSource time;
+
+    CustomerErasure(NamedParameterJdbcTemplate jdbc, RuntimeService runtimeService, HistoryService historyService,
+            IdentityService identityService, ErasureRecords records, TimeSource time) {
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.records = records;
+        this.time = time;
+    }
+
+    /** @return the record of the erasure; empty when there is no such customer */
+    @Transactional
+    public Optional<ErasureRecord> erase(long customerId, String erasedBy) {
+        List<Map<String, Object>> customer = jdbc.queryForList(
+                "select phone_bidx, email_bidx from customer where id = :id", Map.of("id", customerId));
+        if (customer.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("id", customerId);
+        params.put("phone", customer.get(0).get("phone_bidx"));
+        params.put("email", customer.get(0).get("email_bidx"));
+        List<Map<String, Object>> tickets = jdbc.queryForList("""
+                select id, number from ticket
+                 where customer_id = :id
+                    or (customer_id is null and (contact_phone_bidx = :phone or contact_email_bidx = :email))
+                """, params);
+        List<Long> ticketIds = tickets.stream().map(t -> ((Number) t.get("id")).longValue()).toList();
+        List<String> numbers = tickets.stream().map(t -> (String) t.get("number")).toList();
+
+        int instances = eraseFromEngine(numbers);
+
+        Map<String, Integer> removed = new LinkedHashMap<>();
+        if (!ticketIds.isEmpty()) {
+            Map<String, Object> ids = Map.of("ids", ticketIds);
+            removed.put("notification_read", jdbc.update("delete from notification_read where notification_id in"
+                    + " (select id from notification where ticket_id in (:ids))", ids));
+            removed.put("notification", jdbc.update("delete from notification where ticket_id in (:ids)", ids));
+            removed.put("follow_up", jdbc.update("delete from follow_up where ticket_id in (:ids)", ids));
+            removed.put("survey", jdbc.update("delete from survey where ticket_id in (:ids)", ids));
+            removed.put("sla_clock", jdbc.update("delete from sla_clock where ticket_id in (:ids)", ids));
+            removed.put("ticket_event", jdbc.update("delete from ticket_event where ticket_id in (:ids)", ids));
+            removed.put("knowledge_article_unlinked", jdbc.update(
+                    "update knowledge_article set source_ticket_id = null where source_ticket_id in (:ids)", ids));
+            removed.putAll(deleteReferencing("ticket", TICKET_TABLES, ids));
+            removed.put("ticket", jdbc.update("delete from ticket where id in (:ids)", ids));
+        }
+        removed.putAll(deleteReferencing("customer", List.of("ticket"), Map.of("ids", List.of(customerId))));
+        removed.put("customer", jdbc.update("delete from customer where id = :id", Map.of("id", customerId)));
+
+        String summary = removed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+        ErasureRecord record = records.save(
+                new ErasureRecord(customerId, time.now(), erasedBy, ticketIds.size(), instances, summary));
+        log.info("customer #{} erased by {}: {} tickets, {} process instances ({})", customerId, erasedBy,
+                ticketIds.size(), instances, summary);
+        return Optional.of(record);
+    }
+
+    /**
+     * Rows of tables this class does not know (added by later features) that refer to the erased
+     * rows by a foreign key: they are about the customer, so they go too, and the record names them.
+     */
+    private Map<String, Integer> deleteReferencing(String table, List<String> known, Map<String, Object> ids) {
+        Map<String, Integer> removed = new LinkedHashMap<>();
+        for (String[] reference : referencing(table)) {
+            if (!known.contains(reference[0]) && !reference[0].equals(table)) {
+                removed.merge(reference[0], jdbc.update("delete from " + reference[0] + " where " + reference[1]
+                        + " in (:ids)", ids), Integer::sum);
+            }
+        }
+        return removed;
+    }
+
+    /** Table and column of every foreign key to this table, in lower case. */
+    private List<String[]> referencing(String table) {
+        return jdbc.getJdbcTemplate().execute((ConnectionCallback<List<String[]>>) connection -> {
+            DatabaseMetaData metaData = connection.getMetaData();
+            String name = metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+            List<String[]> references = new ArrayList<>();
+            try (ResultSet keys = metaData.getExportedKeys(connection.getCatalog(), connection.getSchema(), name)) {
+                while (keys.next()) {
+                    references.add(new String[] { keys.getString("FKTABLE_NAME").toLowerCase(Locale.ROOT),
+                            keys.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT) });
+                }
+            }
+            return references;
+        });
+    }
+
+    /** Ends and deletes every process instance of these tickets, with all of its history. */
+    private int eraseFromEngine(List<String> ticketNumbers) {
+        if (ticketNumbers.isEmpty()) {
+            return 0;
+        }
+        List<String> instanceIds = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKeyIn(ticketNumbers.toArray(String[]::new)).list().stream()
+                .map(HistoricProcessInstance::getId).toList();
+        if (instanceIds.isEmpty()) {
+            return 0;
+        }
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            List<String> running = runtimeService.createProcessInstanceQuery()
+                    .processInstanceIds(new HashSet<>(instanceIds)).list().stream()
+                    .map(ProcessInstance::getId).toList();
+            if (!running.isEmpty()) {
+                runtimeService.deleteProcessInstancesIfExists(running, DELETE_REASON, true, true, false);
+            }
+            List<String> decisions = new ArrayList<>();
+            for (String instanceId : instanceIds) {
+                historyService.createHistoricDecisionInstanceQuery().processInstanceId(instanceId).list().stream()
+                        .map(HistoricDecisionInstance::getId).forEach(decisions::add);
+                historyService.createUserOperationLogQuery().processInstanceId(instanceId).list().stream()
+                        .map(UserOperationLogEntry::getId).distinct()
+                        .forEach(historyService::deleteUserOperationLogEntry);
+            }
+            if (!decisions.isEmpty()) {
+                historyService.deleteHistoricDecisionInstancesBulk(decisions);
+            }
+            historyService.deleteHistoricProcessInstancesIfExists(instanceIds);
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+        return instanceIds.size();
+    }
+}
