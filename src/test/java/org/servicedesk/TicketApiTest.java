@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.servicedesk.survey.SurveyRepository;
 import org.servicedesk.ticket.TicketRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The public API: what a valid ticket gets back, and 4xx problem+json for every kind of bad input. */
 @SpringBootTest
-@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class TicketApiTest {
 
@@ -42,7 +41,13 @@ class TicketApiTest {
              "product": "O-7", "orderNumber": "SO-20260201-7781"}
             """;
 
-    @Autowired MockMvc mvc;
+    @Autowired WebApplicationContext context;
+    MockMvc mvc;
+
+    @BeforeEach
+    void logIn() {
+        mvc = LoggedIn.mvc(context, "sam");
+    }
     @Autowired ObjectMapper json;
     @Autowired TicketRepository tickets;
     @Autowired SurveyRepository surveys;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicedesk.knowledge.KnowledgeReview;
+import org.servicedesk.notification.NotificationRepository;
+import org.servicedesk.notification.NotificationTemplate;
 import org.servicedesk.survey.FollowUpRepository;
 import org.servicedesk.survey.SurveyRepository;
 import org.servicedesk.ticket.TicketLifecycle;
@@ -33,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One ticket end to end on PostgreSQL, through the public API and the engine's task service:
  * escalation, review, a rejected solution, rework, confirmation, survey and follow-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "servicedesk.demo.users=true")
 @ActiveProfiles({ "postgres", "it" })
 class TicketLifecycleIT {
 
@@ -46,6 +49,7 @@ class TicketLifecycleIT {
     @Autowired SurveyRepository surveys;
     @Autowired FollowUpRepository followUps;
     @Autowired JdbcTemplate jdbc;
+    @Autowired NotificationRepository notifications;
 
     TicketScenario scenario;
 
@@ -66,7 +70,7 @@ class TicketLifecycleIT {
 
     @Test
     void aTicketFromIntakeToFollowUp() {
-        ResponseEntity<JsonNode> created = http.postForEntity("/api/tickets", Map.of(
+        ResponseEntity<JsonNode> created = staff().postForEntity("/api/tickets", Map.of(
                 "customerName", "王芳", "phone", "13600001234", "email", "wang.fang@example.cn",
                 "channel", "EMAIL", "category", "TECHNICAL_FAULT", "priority", "P1",
                 "subject", "Label printer prints blank labels",
@@ -99,13 +103,7 @@ class TicketLifecycleIT {
 
         TicketScenario.advance(Duration.ofHours(1).plusSeconds(1));
         scenario.executeDueJobs();
-        JsonNode notifications = http.getForObject("/api/tickets/" + number + "/notifications", JsonNode.class);
-        String surveyLink = null;
-        for (JsonNode n : notifications) {
-            if ("SURVEY_INVITATION".equals(n.get("template").asText())) {
-                surveyLink = n.get("link").asText();
-            }
-        }
+        String surveyLink = lastLink(number, NotificationTemplate.SURVEY_INVITATION);
         assertThat(surveyLink).contains("/customer/surveys/");
         String token = surveyLink.substring(surveyLink.lastIndexOf('/') + 1);
 
@@ -121,7 +119,7 @@ class TicketLifecycleIT {
                 Map.of(KnowledgeReview.VAR_ARTICLE_DECISION, KnowledgeReview.DECISION_PUBLISH));
         Long articleId = jdbc.queryForObject("select a.id from knowledge_article a join ticket t"
                 + " on t.id = a.source_ticket_id where t.number = ? and a.status = 'PUBLISHED'", Long.class, number);
-        JsonNode found = http.getForObject("/api/knowledge?q=printer paper jams", JsonNode.class);
+        JsonNode found = staff().getForObject("/api/knowledge?q=printer paper jams", JsonNode.class);
         assertThat(found.findValues("id")).extracting(JsonNode::asLong).contains(articleId);
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
@@ -143,14 +141,29 @@ class TicketLifecycleIT {
     }
 
     private JsonNode ticket(String number) {
-        ResponseEntity<JsonNode> response = http.getForEntity("/api/tickets/" + number, JsonNode.class);
+        ResponseEntity<JsonNode> response = staff().getForEntity("/api/tickets/" + number, JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
 
     private void confirm(String number, boolean accepted, String comment) {
-        ResponseEntity<JsonNode> response = http.postForEntity("/api/tickets/" + number + "/confirmation",
+        // the customer answers through the link of the latest solution message; its token is the only credential
+        String link = lastLink(number, NotificationTemplate.SOLUTION_TO_CONFIRM);
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        ResponseEntity<JsonNode> response = http.postForEntity("/api/confirmations/" + token,
                 Map.of("accepted", accepted, "comment", comment), JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** The link of the ticket's latest message of this kind (links are not shown by the API: they are credentials). */
+    private String lastLink(String number, NotificationTemplate template) {
+        Long ticketId = tickets.findByNumber(number).orElseThrow().getId();
+        return notifications.findByTicketIdOrderByIdAsc(ticketId).stream().filter(n -> n.getTemplate() == template)
+                .reduce((first, second) -> second).orElseThrow().getLink();
+    }
+
+    /** A supervisor, over HTTP Basic (the customer's calls go without a login). */
+    private TestRestTemplate staff() {
+        return http.withBasicAuth("sam", "demo");
     }
 }

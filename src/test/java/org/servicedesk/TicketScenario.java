@@ -38,8 +38,12 @@ public final class TicketScenario {
         this.managementService = managementService;
     }
 
+    public static final String CUSTOMER_NAME = "张三";
+    public static final String CUSTOMER_PHONE = "13812345678";
+    public static final String CUSTOMER_EMAIL = "zhang.san@example.cn";
+
     public static NewTicket newTicket(Category category, Priority priority) {
-        return new NewTicket(null, "张三", "13812345678", "zhang.san@example.cn", Channel.WEB, category, priority,
+        return new NewTicket(null, CUSTOMER_NAME, CUSTOMER_PHONE, CUSTOMER_EMAIL, Channel.WEB, category, priority,
                 "Printer does not print", "Model P100, bought 2026-01-05: paper jams on every page.", "P100", "SO-99812");
     }
 

@@ -5,14 +5,23 @@ import java.util.Map;
 import org.servicedesk.survey.SurveyAnswer;
 import org.servicedesk.survey.SurveyAnswers;
 import org.servicedesk.survey.SurveyStatus;
+import org.servicedesk.system.CleanText;
 import org.servicedesk.ticket.Confirmation;
-import org.servicedesk.ticket.Conversations;
-import org.servicedesk.ticket.CustomerConfirmations;
-import org.servicedesk.ticket.Message;
+import org.servicedesk.ticket.CustomerLinkPurpose;
+import org.servicedesk.ticket.CustomerLinks;
+import org.servicedesk.ticket.Ticket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,14 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The pages behind the links in customers' messages: confirm or reject a solution, answer the
- * desk's question, answer the satisfaction survey. A link opens a page (GET changes nothing);
- * the customer's button posts the answer, which goes through the same services as the API.
+ * desk's question, answer the satisfaction survey. Each link carries its own single-purpose token
+ * ({@link CustomerLinks}, the survey's token); a ticket number opens nothing. A link opens a page
+ * (GET changes nothing); the customer's button posts the answer, which goes through the same
+ * services as the API. Every text on a page is escaped ({@link Page}).
  */
 @RestController
 @RequestMapping(path = "/customer", produces = MediaType.TEXT_HTML_VALUE)
 class CustomerPages {
 
-    private static final String TICKET = "CG\\d{8}\\d{3,6}";
+    private static final Logger log = LoggerFactory.getLogger(CustomerPages.class);
 
     private static final String TOKEN = "[A-Za-z0-9_-]{20,64}";
 
@@ -40,60 +51,72 @@ class CustomerPages {
             { "effectiveness", "How well did the solution work?" },
             { "overall", "Overall, how satisfied are you?" } };
 
-    private final CustomerConfirmations confirmations;
-
-    private final Conversations conversations;
+    private final CustomerLinks links;
 
     private final SurveyAnswers surveys;
 
-    CustomerPages(CustomerConfirmations confirmations, Conversations conversations, SurveyAnswers surveys) {
-        this.confirmations = confirmations;
-        this.conversations = conversations;
+    CustomerPages(CustomerLinks links, SurveyAnswers surveys) {
+        this.links = links;
         this.surveys = surveys;
     }
 
-    @GetMapping("/tickets/{number}/confirmation")
-    ResponseEntity<String> confirmationPage(@PathVariable String number,
-            @RequestParam(defaultValue = "true") boolean accepted) {
-        requireTicket(number);
-        String question = accepted ? "Did our solution solve your problem?" : "Our solution did not help?";
-        return ok(new Page("Request " + number).heading("Request " + number).paragraph(question)
-                .markup(form("/customer/tickets/" + number + "/confirmation",
-                        "<input type=\"hidden\" name=\"accepted\" value=\"" + accepted + "\">"
-                                + "<label for=\"comment\">" + (accepted ? "Anything to add? (optional)"
+    @GetMapping("/confirmations/{token}")
+    ResponseEntity<String> confirmationPage(@PathVariable String token,
+            @RequestParam(defaultValue = "true") String accepted) {
+        Ticket ticket = links.open(token, CustomerLinkPurpose.CONFIRMATION);
+        boolean yes = !"false".equals(accepted);
+        String title = "Request " + ticket.getNumber();
+        String question = yes ? "Did our solution solve your problem?" : "Our solution did not help?";
+        return ok(new Page(title).heading(title).paragraph(question)
+                .markup(form("/customer/confirmations/" + token,
+                        "<input type=\"hidden\" name=\"accepted\" value=\"" + yes + "\">"
+                                + "<label for=\"comment\">" + (yes ? "Anything to add? (optional)"
                                         : "What is still wrong? (optional)") + "</label>"
                                 + "<textarea id=\"comment\" name=\"comment\" maxlength=\"2000\"></textarea>",
-                        accepted ? "Yes, it is solved" : "No, it is not solved")));
+                        yes ? "Yes, it is solved" : "No, it is not solved")));
     }
 
-    @PostMapping(path = "/tickets/{number}/confirmation", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> confirm(@PathVariable String number, @RequestParam boolean accepted,
+    @PostMapping(path = "/confirmations/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> confirm(@PathVariable String token, @RequestParam(defaultValue = "") String accepted,
             @RequestParam(required = false) String comment) {
-        requireTicket(number);
-        return answered("Request " + number, () -> confirmations.answer(number, new Confirmation(accepted,
-                limit(comment, 2000))), accepted ? "Thank you: your request is closed."
-                        : "Thank you: we have reopened your request and will come back to you.");
+        if (!accepted.equals("true") && !accepted.equals("false")) {
+            return page(HttpStatus.BAD_REQUEST, "Service desk", "Please use one of the buttons of the page.");
+        }
+        if (comment != null && !CleanText.Validator.isClean(comment, true)) {
+            return page(HttpStatus.BAD_REQUEST, "Service desk", "Your comment contains characters we cannot take.");
+        }
+        boolean yes = Boolean.parseBoolean(accepted);
+        Ticket ticket = links.confirm(token, new Confirmation(yes, limit(comment, 2000)));
+        return page(HttpStatus.OK, "Request " + ticket.getNumber(), yes ? "Thank you: your request is closed."
+                : "Thank you: we have reopened your request and will come back to you.");
     }
 
-    @GetMapping("/tickets/{number}/reply")
-    ResponseEntity<String> replyPage(@PathVariable String number) {
-        requireTicket(number);
-        return ok(new Page("Request " + number).heading("Request " + number)
+    @GetMapping("/replies/{token}")
+    ResponseEntity<String> replyPage(@PathVariable String token) {
+        Ticket ticket = links.open(token, CustomerLinkPurpose.REPLY);
+        String title = "Request " + ticket.getNumber();
+        return ok(new Page(title).heading(title)
                 .paragraph("Please answer the question we sent you.")
-                .markup(form("/customer/tickets/" + number + "/reply",
+                .markup(form("/customer/replies/" + token,
                         "<label for=\"message\">Your answer</label>"
                                 + "<textarea id=\"message\" name=\"message\" required maxlength=\"4000\"></textarea>",
                         "Send")));
     }
 
-    @PostMapping(path = "/tickets/{number}/reply", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> reply(@PathVariable String number, @RequestParam(defaultValue = "") String message) {
-        requireTicket(number);
-        if (message.isBlank() || message.length() > 4000) {
-            return page(HttpStatus.BAD_REQUEST, "Request " + number, "Please write an answer (at most 4000 characters).");
+    @PostMapping(path = "/replies/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> reply(@PathVariable String token, @RequestParam(defaultValue = "") String message) {
+        if (message.isBlank() || message.length() > 4000 || !CleanText.Validator.isClean(message, true)) {
+            return page(HttpStatus.BAD_REQUEST, "Service desk",
+                    "Please write an answer (at most 4000 characters, no control characters).");
         }
-        return answered("Request " + number, () -> conversations.customerReply(number, new Message(message, null)),
-                "Thank you: your answer is with our team.");
+        Ticket ticket = links.reply(token, message);
+        return page(HttpStatus.OK, "Request " + ticket.getNumber(), "Thank you: your answer is with our team.");
+    }
+
+    /** Any other address under /customer, among them the links by ticket number of earlier versions. */
+    @RequestMapping("/**")
+    ResponseEntity<String> unknownLink() {
+        throw new InvalidLink();
     }
 
     @GetMapping("/surveys/{token}")
@@ -129,14 +152,15 @@ class CustomerPages {
                         + QUESTIONS[i][1]);
             }
         }
+        String comment = form.get("comment");
+        if (comment != null && !CleanText.Validator.isClean(comment, true)) {
+            return page(HttpStatus.BAD_REQUEST, "Satisfaction survey",
+                    "Your suggestion contains characters we cannot take.");
+        }
         SurveyAnswer answer = new SurveyAnswer(scores[0], scores[1], scores[2], scores[3], scores[4],
-                limit(form.get("comment"), 2000));
-        return answered("Satisfaction survey", () -> surveys.answer(token, answer), "Thank you for your answer.");
-    }
-
-    private ResponseEntity<String> answered(String title, Runnable action, String thanks) {
-        action.run(); // a refusal (unknown ticket, already answered, ...) is rendered by refused()
-        return page(HttpStatus.OK, title, thanks);
+                limit(comment, 2000));
+        surveys.answer(token, answer); // a refusal (already answered, expired, ...) is rendered by refused()
+        return page(HttpStatus.OK, "Satisfaction survey", "Thank you for your answer.");
     }
 
     private static String form(String action, String fields, String button) {
@@ -145,12 +169,20 @@ class CustomerPages {
     }
 
     private static ResponseEntity<String> ok(Page page) {
-        return ResponseEntity.ok(page.html());
+        return page(HttpStatus.OK, page);
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
+        return page(status, new Page(title).heading(title).paragraph(text));
+    }
+
+    /**
+     * The token is in the address: nothing cached (and the site-wide Referrer-Policy same-origin keeps
+     * it from other sites; the pages load nothing from elsewhere).
+     */
+    private static ResponseEntity<String> page(HttpStatus status, Page page) {
         return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
-                .body(new Page(title).heading(title).paragraph(text).html());
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(page.html());
     }
 
     private static Integer score(String value) {
@@ -161,19 +193,13 @@ class CustomerPages {
         return text == null || text.isBlank() ? null : text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static void requireTicket(String number) {
-        if (!number.matches(TICKET)) {
-            throw new InvalidLink();
-        }
-    }
-
     private static void requireToken(String token) {
         if (!token.matches(TOKEN)) {
             throw new InvalidLink();
         }
     }
 
-    /** A link that names no ticket or survey of ours. */
+    /** A link that names no survey or request of ours. */
     static final class InvalidLink extends RuntimeException {
 
         InvalidLink() {
@@ -181,15 +207,31 @@ class CustomerPages {
         }
     }
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(InvalidLink.class)
+    @ExceptionHandler(InvalidLink.class)
     ResponseEntity<String> invalidLink() {
-        return page(HttpStatus.NOT_FOUND, "Service desk", "This link is not valid.");
+        return page(HttpStatus.NOT_FOUND, "Service desk",
+                "This link is not valid. If you still need help, please contact us.");
     }
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(ErrorResponseException.class)
+    /** Refusals of the services (link used or expired, survey answered, ...) with the API's message. */
+    @ExceptionHandler(ErrorResponseException.class)
     ResponseEntity<String> refused(ErrorResponseException e) {
         String detail = e.getBody().getDetail();
         return page(HttpStatus.valueOf(e.getStatusCode().value()), "Service desk",
                 detail != null ? detail : "This link cannot be used now.");
+    }
+
+    /** A form that did not come from our page (missing or mistyped fields). */
+    @ExceptionHandler({ ServletRequestBindingException.class, TypeMismatchException.class,
+            HttpMessageNotReadableException.class, RequestRejectedException.class })
+    ResponseEntity<String> badForm() {
+        return page(HttpStatus.BAD_REQUEST, "Service desk", "Please use the form of the page.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> failed(Exception e) {
+        log.error("customer page failed", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Service desk",
+                "Sorry, something went wrong on our side. Please try again later.");
     }
 }

@@ -39,13 +39,8 @@ final class Page {
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
-                <style>
-                body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#222}
-                h1{font-size:1.4rem} textarea{width:100%%;min-height:6rem} fieldset{border:0;padding:0;margin:0 0 1rem}
-                legend{font-weight:600;margin-bottom:.3rem} label{margin-right:.8rem}
-                button{font-size:1rem;padding:.5rem 1.2rem;margin-top:.8rem}
-                .error{color:#b00020}
-                </style></head><body>%s</body></html>
+                <link rel="stylesheet" href="/customer.css">
+                </head><body>%s</body></html>
                 """.formatted(escape(title), body);
     }
 }

@@ -1,75 +1,308 @@
 package org.servicedesk.system;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Bad input answers 4xx problem+json that names the field; our API never answers 500 for it.
- * (Only for our controllers; the engine's REST API keeps its own error format.)
+ * Every error of our API is problem+json ({@code application/problem+json}, whatever the client
+ * accepts). Bad input answers 4xx that names the field; our API never answers 500 for it. What is
+ * left, a fault of ours, is 500 with a message that tells nothing about the inside (the log has it).
+ * This covers requests that reach no controller too (unknown address 404, wrong method 405, wrong
+ * content type 415); the customer pages answer their own errors as pages. (The engine's REST API
+ * and the Camunda applications are not Spring MVC and keep their own error format.)
  */
-@RestControllerAdvice(basePackages = "org.servicedesk")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** A body that broke its constraints: each field and what is wrong with it. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
-                .toList();
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(e -> errors.add(error(e.getField(), e)));
+        ex.getBindingResult().getGlobalErrors().forEach(e -> errors.add(error(e.getObjectName(), e)));
+        return invalid(errors, request);
+    }
+
+    /** Path and query parameters (and bodies, when a method has both) that broke their constraints. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors bean) {
+                bean.getFieldErrors().forEach(e -> errors.add(error(e.getField(), e)));
+                bean.getGlobalErrors().forEach(e -> errors.add(error(e.getObjectName(), e)));
+            } else {
+                String name = parameterName(result);
+                result.getResolvableErrors().forEach(e -> errors.add(error(name, e)));
+            }
+        }
+        return invalid(errors, request);
+    }
+
+    /** A path or query parameter of the wrong type: a word for a number, an unknown enum value. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        Class<?> type = ex.getRequiredType();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid " + String.join(", ", errors.stream().map(e -> e.get("field")).distinct().sorted().toList())
-                        + ".");
+                "Invalid value for " + name + "." + allowed(type));
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", expected(type))));
+        return problem(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                ex.getParameterName() + " is required.");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", "required")));
+        return problem(problem, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimit.BodyTooLarge tooLarge = cause(ex, RequestSizeLimit.BodyTooLarge.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + tooLarge.limit + " bytes.");
+            problem.setTitle("Request too large");
+            return problem(problem, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request");
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            String allowed = mapping instanceof InvalidFormatException format && format.getTargetType() != null
-                    && format.getTargetType().isEnum()
-                            ? " Allowed: " + String.join(", ",
-                                    java.util.Arrays.stream(format.getTargetType().getEnumConstants())
-                                            .map(Object::toString).toList()) + "."
-                            : "";
-            problem.setDetail("Invalid value for " + field + "." + allowed);
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", "invalid value")));
+            if (mapping instanceof UnrecognizedPropertyException) {
+                problem.setDetail("Unknown field " + field + ".");
+                problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown field")));
+            } else {
+                Class<?> type = mapping instanceof MismatchedInputException input ? input.getTargetType() : null;
+                if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
+                    type = format.getTargetType();
+                }
+                problem.setDetail("Invalid value for " + field + "." + allowed(type));
+                problem.setProperty("errors", List.of(Map.of("field", field, "message", expected(type))));
+            }
+        } else if (ex.getCause() instanceof MismatchedInputException) {
+            problem.setDetail("The request body must be a JSON object.");
+        } else if (ex.getCause() == null && String.valueOf(ex.getMessage()).startsWith("Required request body")) {
+            problem.setDetail("The request body is missing.");
+        } else if (ex.getCause() == null && String.valueOf(ex.getMessage()).startsWith("The request body is")) {
+            problem.setDetail(ex.getMessage()); // Utf8RequestBodies
+
         } else {
             problem.setDetail("The request body is not valid JSON.");
         }
-        return ResponseEntity.badRequest().body(problem);
+        return problem(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at this address.");
+        problem.setTitle("Not found");
+        return problem(problem, request);
+    }
+
+    /** Every problem answer is problem+json, also for a client that asked for something else. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        if (headers != null) {
+            problemHeaders.addAll(headers);
+        }
+        if (body instanceof ProblemDetail) {
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return new ResponseEntity<>(body, problemHeaders, statusCode);
+    }
+
+    /** The firewall refused a parameter name only when the controller read the parameters. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The address or a parameter name contains characters that are not allowed.");
+        problem.setTitle("Invalid request");
+        return problem(problem, request);
+    }
+
+    /** A header a controller reads itself (the report's Accept) that is no media type. */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ResponseEntity<Object> invalidMediaType(WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A media type header (Accept or Content-Type) is malformed.");
+        problem.setTitle("Invalid request");
+        return problem(problem, request);
     }
 
     /** Two requests changed the same ticket or survey at once; the later one is told to look again. */
     @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
-    ProblemDetail concurrentChange() {
+    ResponseEntity<Object> concurrentChange(WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Someone else changed this at the same moment. Reload and try again.");
         problem.setTitle("Concurrent change");
-        return problem;
+        return problem(problem, request);
+    }
+
+    /** A row that clashes with one written at the same moment (a unique key). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> conflictingData(DataIntegrityViolationException e, WebRequest request) {
+        log.warn("request refused by a database constraint: {}", e.getMostSpecificCause().getClass().getName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The request clashes with a change made at the same moment. Reload and try again.");
+        problem.setTitle("Concurrent change");
+        return problem(problem, request);
+    }
+
+    /**
+     * The engine refused what a request asked of a process: bad input is 400, a process that is not
+     * waiting for it 409; anything else is our fault. The engine's message stays in the log.
+     */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<Object> engineRefused(ProcessEngineException e, WebRequest request) {
+        if (e instanceof BadUserRequestException) {
+            log.info("engine refused a request: {}", e.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request cannot be processed with these values.");
+            problem.setTitle("Invalid request");
+            return problem(problem, request);
+        }
+        if (e instanceof MismatchingMessageCorrelationException) {
+            log.info("no process waits for this request: {}", e.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "Nothing is waiting for this request now.");
+            problem.setTitle("Not waiting for this");
+            return problem(problem, request);
+        }
+        return unexpected(e, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("request failed: {}", request.getDescription(false), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Please try again later.");
+        problem.setTitle("Internal error");
+        return problem(problem, request);
+    }
+
+    private ResponseEntity<Object> invalid(List<Map<String, String>> errors, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid " + String.join(", ", errors.stream().map(e -> e.get("field")).distinct().sorted().toList())
+                        + ".");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem(problem, request);
+    }
+
+    private ResponseEntity<Object> problem(ProblemDetail problem, WebRequest request) {
+        return createResponseEntity(problem, null, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    private static Map<String, String> error(String field, MessageSourceResolvable error) {
+        return Map.of("field", field, "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        PathVariable path = result.getMethodParameter().getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
+        RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        String name = result.getMethodParameter().getParameterName();
+        return name != null ? name : "parameter";
+    }
+
+    private static String allowed(Class<?> type) {
+        return type != null && type.isEnum()
+                ? " Allowed: " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList())
+                        + "."
+                : "";
+    }
+
+    /** What the field takes, for the errors list. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "invalid value";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .toList());
+        }
+        if (type == String.class) {
+            return "must be a text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a whole number";
+        }
+        return "invalid value";
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 }

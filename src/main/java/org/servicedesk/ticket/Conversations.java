@@ -30,8 +30,11 @@ public class Conversations {
 
     private final TimeSource time;
 
+    private final CustomerLinkRepository links;
+
     Conversations(TicketLookup tickets, Timeline timeline, Notifier notifier, FirstResponse firstResponse,
-            RuntimeService runtimeService, TimeSource time) {
+            RuntimeService runtimeService, TimeSource time, CustomerLinkRepository links) {
+        this.links = links;
         this.tickets = tickets;
         this.timeline = timeline;
         this.notifier = notifier;
@@ -57,7 +60,10 @@ public class Conversations {
         return ticket;
     }
 
-    /** The customer answers the desk's question: the ticket goes back to the tier that asked. */
+    /**
+     * The customer answers the desk's question (through their reply link, {@link CustomerLinks}, or an
+     * agent records it): the ticket goes back to the tier that asked; the question's links are done.
+     */
     @Transactional
     public Ticket customerReply(String number, Message reply) {
         Ticket ticket = tickets.byNumber(number);
@@ -66,6 +72,7 @@ public class Conversations {
                     "only a ticket awaiting the customer takes their reply");
         }
         timeline.record(ticket.getId(), Timeline.CUSTOMER, TicketAction.CUSTOMER_REPLIED, reply.message());
+        links.expireOpen(ticket.getId(), CustomerLinkPurpose.REPLY, time.now()); // answered: no other link may
         try {
             runtimeService.createMessageCorrelation(MSG_CUSTOMER_REPLIED).processInstanceBusinessKey(number)
                     .correlateWithResult();

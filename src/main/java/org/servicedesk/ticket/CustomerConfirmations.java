@@ -6,11 +6,16 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_CLOSE_REASON;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.servicedesk.system.TimeSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The customer's answer to a sent solution: confirmed closes the ticket, rejected reopens it. */
+/**
+ * The customer's answer to a sent solution: confirmed closes the ticket, rejected reopens it. It comes
+ * through the customer's confirmation link ({@link CustomerLinks}) or is recorded by an agent; either
+ * way the solution's links are done.
+ */
 @Service
 public class CustomerConfirmations {
 
@@ -22,8 +27,14 @@ public class CustomerConfirmations {
 
     private final ApplicationEventPublisher events;
 
+    private final CustomerLinkRepository links;
+
+    private final TimeSource time;
+
     CustomerConfirmations(TicketLookup tickets, Timeline timeline, RuntimeService runtimeService,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, CustomerLinkRepository links, TimeSource time) {
+        this.links = links;
+        this.time = time;
         this.tickets = tickets;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
@@ -38,6 +49,7 @@ public class CustomerConfirmations {
                     "only a ticket pending confirmation can be confirmed or rejected");
         }
         boolean accepted = confirmation.accepted();
+        links.expireOpen(ticket.getId(), CustomerLinkPurpose.CONFIRMATION, time.now()); // answered: no other link may
         timeline.record(ticket.getId(), Timeline.CUSTOMER,
                 accepted ? TicketAction.CUSTOMER_CONFIRMED : TicketAction.CUSTOMER_REJECTED, confirmation.comment());
         var correlation = runtimeService.createMessageCorrelation(accepted ? MSG_CUSTOMER_CONFIRMED : MSG_CUSTOMER_REJECTED)

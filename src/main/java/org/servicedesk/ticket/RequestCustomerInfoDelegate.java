@@ -25,8 +25,11 @@ class RequestCustomerInfoDelegate implements JavaDelegate {
 
     private final String publicBaseUrl;
 
+    private final CustomerLinks links;
+
     RequestCustomerInfoDelegate(TicketLookup tickets, Notifier notifier, Timeline timeline, FirstResponse firstResponse,
-            ServiceDeskProperties properties) {
+            ServiceDeskProperties properties, CustomerLinks links) {
+        this.links = links;
         this.tickets = tickets;
         this.notifier = notifier;
         this.timeline = timeline;
@@ -41,7 +44,7 @@ class RequestCustomerInfoDelegate implements JavaDelegate {
         ticket.awaitCustomer();
         notifier.toCustomer(ticket, "question-" + execution.getActivityInstanceId(),
                 NotificationTemplate.INFORMATION_REQUESTED, Map.of("question", question),
-                publicBaseUrl + "/customer/tickets/" + ticket.getNumber() + "/reply");
+                publicBaseUrl + "/customer/replies/" + links.issue(ticket, CustomerLinkPurpose.REPLY));
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.INFORMATION_REQUESTED, question);
         firstResponse.given(ticket, execution);
     }

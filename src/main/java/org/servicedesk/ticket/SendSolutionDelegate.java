@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_SendSolution}: the ticket waits for the customer's confirmation. Each time a
- * solution is sent (again after a reopen) is its own message.
+ * solution is sent (again after a reopen) is its own message, with its own confirmation link.
  */
 @Component("sendSolutionDelegate")
 class SendSolutionDelegate implements JavaDelegate {
@@ -32,8 +32,12 @@ class SendSolutionDelegate implements JavaDelegate {
 
     private final ApplicationEventPublisher events;
 
+    private final CustomerLinks links;
+
     SendSolutionDelegate(TicketLookup tickets, Notifier notifier, Timeline timeline, TimeSource time,
-            ServiceDeskProperties properties, FirstResponse firstResponse, ApplicationEventPublisher events) {
+            ServiceDeskProperties properties, FirstResponse firstResponse, ApplicationEventPublisher events,
+            CustomerLinks links) {
+        this.links = links;
         this.firstResponse = firstResponse;
         this.events = events;
         this.tickets = tickets;
@@ -47,7 +51,9 @@ class SendSolutionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Ticket ticket = tickets.of(execution);
         ticket.solutionSent(time.now());
-        String link = publicBaseUrl + "/customer/tickets/" + ticket.getNumber() + "/confirmation";
+        // a new token each time: the link of an earlier solution stops working
+        String link = publicBaseUrl + "/customer/confirmations/"
+                + links.issue(ticket, CustomerLinkPurpose.CONFIRMATION);
         notifier.toCustomer(ticket, "solution-" + execution.getActivityInstanceId(),
                 NotificationTemplate.SOLUTION_TO_CONFIRM, Map.of("solution", ticket.getResolution()), link);
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SOLUTION_SENT, "Tier " + ticket.getResolvedTier());

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -34,7 +35,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The pages behind the links customers get: they open without changing anything, and their buttons answer once. */
+/**
+ * The pages behind the links customers get: each opens by its token (never by ticket number), opening
+ * changes nothing, and the button answers once.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -65,10 +69,8 @@ class CustomerPagesTest {
     void theSolutionLinksOpenAPageAndItsButtonRejectsOnce() throws Exception {
         String number = routedTicket();
         scenario.resolveAtTier1(number, "Restart the router <b>twice</b>");
-        String link = notifications.findByTicketIdOrderByIdAsc(ticketId(number)).stream()
-                .filter(n -> n.getTemplate() == NotificationTemplate.SOLUTION_TO_CONFIRM).findFirst().orElseThrow()
-                .getLink();
-        String path = link.substring(link.indexOf("/customer/"));
+        String path = linkPath(number, NotificationTemplate.SOLUTION_TO_CONFIRM);
+        assertThat(path).matches("/customer/confirmations/[A-Za-z0-9_-]{43}");
 
         mvc.perform(get(path).param("accepted", "false"))
                 .andExpect(status().isOk())
@@ -84,31 +86,51 @@ class CustomerPagesTest {
         assertThat(ticketStatus(number)).isEqualTo(TicketStatus.UNASSIGNED);
 
         mvc.perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("accepted", "true"))
-                .andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
-        mvc.perform(get("/customer/tickets/not-a-ticket/confirmation"))
+                .andExpect(status().isGone()) // the link worked once
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("used already")));
+        mvc.perform(get(path)).andExpect(status().isGone());
+        assertThat(ticketStatus(number)).isEqualTo(TicketStatus.UNASSIGNED);
+        mvc.perform(get("/customer/confirmations/" + "A".repeat(43)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("This link is not valid.")));
+        // the addresses by ticket number of earlier versions open nothing
+        mvc.perform(get("/customer/tickets/" + number + "/confirmation"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("This link is not valid.")))
+                .andExpect(content().string(not(containsString(number))));
+        mvc.perform(post("/customer/tickets/" + number + "/confirmation")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("accepted", "true"))
+                .andExpect(status().isNotFound());
     }
 
     @Test
     void theQuestionLinkTakesTheCustomersAnswer() throws Exception {
         String number = routedTicket();
         scenario.askCustomer(number, TicketLifecycle.TASK_HANDLE_TIER1, "alice", "Which model is it?");
-        String path = "/customer/tickets/" + number + "/reply";
-        mvc.perform(get(path)).andExpect(status().isOk()).andExpect(content().string(containsString("<textarea")));
+        String path = linkPath(number, NotificationTemplate.INFORMATION_REQUESTED);
+        assertThat(path).matches("/customer/replies/[A-Za-z0-9_-]{43}");
+        mvc.perform(get(path)).andExpect(status().isOk()).andExpect(content().string(containsString("<textarea")))
+                .andExpect(header().string("Referrer-Policy", "same-origin")) // the token stays on this site
+                .andExpect(content().string(not(containsString("<style"))));
         mvc.perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("message", " "))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("message", "bad\u0000byte"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("message", "The X200"))
                 .andExpect(status().isOk());
         assertThat(ticketStatus(number)).isEqualTo(TicketStatus.UNASSIGNED);
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("message", "Again"))
+                .andExpect(status().isGone());
+        mvc.perform(get("/customer/tickets/" + number + "/reply")).andExpect(status().isNotFound());
     }
 
     @Test
     void theSurveyPageTakesOneCompleteAnswer() throws Exception {
         String number = routedTicket();
         scenario.resolveAtTier1(number, "Use the export button");
-        mvc.perform(post("/api/tickets/" + number + "/confirmation").contentType(MediaType.APPLICATION_JSON)
+        String confirmation = linkPath(number, NotificationTemplate.SOLUTION_TO_CONFIRM);
+        mvc.perform(post(confirmation.replace("/customer/", "/api/")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"accepted\": true}")).andExpect(status().isOk());
         TicketScenario.advance(Duration.ofHours(1));
         scenario.executeDueJobs();
@@ -133,6 +155,27 @@ class CustomerPagesTest {
         mvc.perform(get(path)).andExpect(status().isGone());
         assertThat(surveys.findByToken(token).orElseThrow().getOverall()).isEqualTo(4);
         mvc.perform(get("/customer/surveys/" + "x".repeat(43))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void customerTextIsEscapedOnThePages() throws Exception {
+        String number = routedTicket();
+        scenario.askCustomer(number, TicketLifecycle.TASK_HANDLE_TIER1, "alice", "Which model?");
+        String path = linkPath(number, NotificationTemplate.INFORMATION_REQUESTED);
+        mvc.perform(post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("message", "<img src=x onerror=alert(1)> ${7*7} #{7*7}"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<img"))));
+        mvc.perform(get("/customer/surveys/<script>alert(1)</script>"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("<script>alert"))));
+    }
+
+    /** The path of the link in the ticket's latest message of this kind. */
+    private String linkPath(String number, NotificationTemplate template) {
+        String link = notifications.findByTicketIdOrderByIdAsc(ticketId(number)).stream()
+                .filter(n -> n.getTemplate() == template).reduce((first, second) -> second).orElseThrow().getLink();
+        return link.substring(link.indexOf("/customer/"));
     }
 
     private String routedTicket() {

@@ -1,0 +1,173 @@
+package org.servicedesk.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies larger than {@code servicedesk.max-request-size} (default 64 KB) on our
+ * API and the customer pages, before anything else (login included) looks at them: 413 at once when
+ * the declared length is larger, and 413 as soon as a body without a declared length (chunked) grows
+ * larger ({@link BodyTooLarge}, answered by the API's error handler). The Camunda applications and
+ * the engine's REST API (deployments can be large) are not limited here.
+ */
+@Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    private final long limit;
+
+    RequestSizeLimit(@Value("${servicedesk.max-request-size:64KB}") DataSize limit) {
+        this.limit = limit.toBytes();
+    }
+
+    /** Thrown while reading a body that grows past the limit. */
+    static final class BodyTooLarge extends IOException {
+
+        final long limit;
+
+        BodyTooLarge(long limit) {
+            super("request body larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.startsWith("/api/") || path.startsWith("/customer/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            refuse(request, response, limit);
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    static void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Connection", "close"); // the rest of the body is not read
+        if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/customer/")) {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<title>Service desk</title></head><body><h1>Service desk</h1>"
+                    + "<p>Your answer is too long. Please shorten it and try again.</p></body></html>");
+        } else {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+                    + "\"detail\":\"The request body is larger than " + limit + " bytes.\"}");
+        }
+    }
+
+    /** The request, with a body that cannot be read past the limit. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Counting(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset;
+            try {
+                charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+            } catch (IllegalArgumentException e) {
+                throw new UnsupportedEncodingException(encoding);
+            }
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+
+    private static final class Counting extends ServletInputStream {
+
+        private final ServletInputStream in;
+
+        private final long limit;
+
+        private long count;
+
+        Counting(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws BodyTooLarge {
+            count += n;
+            if (count > limit) {
+                throw new BodyTooLarge(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
