@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import org.servicedesk.system.StartSchedule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.scheduling.support.CronExpression;
 
 /**
  * {@code servicedesk.quality-inspection.*}: when {@code QualityInspectionProcess} samples the
@@ -19,10 +18,7 @@ public record QualityInspectionProperties(
         @DefaultValue("0.10") BigDecimal sampleRate) implements StartSchedule {
 
     public QualityInspectionProperties {
-        if (!CronExpression.isValidExpression(cycle)) {
-            throw new IllegalArgumentException("servicedesk.quality-inspection.cycle must be a cron expression"
-                    + " (second minute hour day month weekday, e.g. \"0 0 9 * * MON\"): " + cycle);
-        }
+        StartSchedule.requireCron("servicedesk.quality-inspection.cycle", cycle, "0 0 9 * * MON");
         if (sampleRate == null || sampleRate.signum() <= 0 || sampleRate.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException(
                     "servicedesk.quality-inspection.sample-rate must be a share above 0 and at most 1: " + sampleRate);

@@ -3,7 +3,6 @@ package org.servicedesk.reporting;
 import org.servicedesk.system.StartSchedule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.scheduling.support.CronExpression;
 
 /**
  * {@code servicedesk.weekly-report.*}: when {@code WeeklyServiceReportProcess} e-mails the last
@@ -16,10 +15,7 @@ public record WeeklyReportProperties(
         @DefaultValue("managers") String recipientGroup) implements StartSchedule {
 
     public WeeklyReportProperties {
-        if (!CronExpression.isValidExpression(cycle)) {
-            throw new IllegalArgumentException("servicedesk.weekly-report.cycle must be a cron expression"
-                    + " (second minute hour day month weekday, e.g. \"0 0 8 * * MON\"): " + cycle);
-        }
+        StartSchedule.requireCron("servicedesk.weekly-report.cycle", cycle, "0 0 8 * * MON");
         if (recipientGroup == null || recipientGroup.isBlank()) {
             throw new IllegalArgumentException("servicedesk.weekly-report.recipient-group must name a group");
         }
