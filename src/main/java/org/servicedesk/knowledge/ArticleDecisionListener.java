@@ -12,10 +12,10 @@ import static org.servicedesk.knowledge.KnowledgeReview.VAR_ARTICLE_DECISION;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.servicedesk.system.TimeSource;
+import org.servicedesk.ticket.TaskFields;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,13 +44,13 @@ class ArticleDecisionListener implements TaskListener {
         Object value = task.getVariable(VAR_ARTICLE_DECISION);
         String decision = value == null ? null : value.toString();
         if (!DECISIONS.contains(decision)) {
-            throw new ProcessEngineException(VAR_ARTICLE_DECISION + " must be PUBLISH, EDIT_AND_PUBLISH or DISCARD");
+            throw TaskFields.invalid(VAR_ARTICLE_DECISION, VAR_ARTICLE_DECISION + " must be PUBLISH, EDIT_AND_PUBLISH or DISCARD");
         }
         if (DECISION_EDIT_AND_PUBLISH.equals(decision)) {
             String title = text(task, FIELD_TITLE);
             String solution = text(task, FIELD_SOLUTION);
             if (title == null || title.isBlank() || solution == null || solution.isBlank()) {
-                throw new ProcessEngineException("an edited article needs a title and a solution");
+                throw TaskFields.invalid(FIELD_SOLUTION, "an edited article needs a title and a solution");
             }
             articles.of(task).edit(title, text(task, FIELD_PROBLEM), solution, text(task, FIELD_TAGS), time.now());
         }

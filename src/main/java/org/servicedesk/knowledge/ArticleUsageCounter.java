@@ -1,7 +1,7 @@
 package org.servicedesk.knowledge;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.servicedesk.ticket.ArticleUsed;
+import org.servicedesk.ticket.TaskFields;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +18,7 @@ class ArticleUsageCounter {
     @EventListener
     void on(ArticleUsed used) {
         if (articles.countUse(used.articleId()) == 0) {
-            throw new ProcessEngineException("usedArticleId: there is no published article #" + used.articleId());
+            throw TaskFields.invalid("usedArticleId", "usedArticleId: there is no published article #" + used.articleId());
         }
     }
 }

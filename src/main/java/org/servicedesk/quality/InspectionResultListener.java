@@ -11,10 +11,10 @@ import static org.servicedesk.quality.QualityInspection.VAR_INSPECTION_ID;
 
 import java.math.BigDecimal;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.servicedesk.system.TimeSource;
+import org.servicedesk.ticket.TaskFields;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +45,7 @@ class InspectionResultListener implements TaskListener {
         boolean compliant = passOrFail(task, FIELD_PROCESS_COMPLIANCE);
         String notes = required(task, FIELD_INSPECTION_NOTES).trim();
         if (notes.length() > MAX_NOTES) {
-            throw new ProcessEngineException(FIELD_INSPECTION_NOTES + " must be at most " + MAX_NOTES + " characters");
+            throw TaskFields.invalid(FIELD_INSPECTION_NOTES, FIELD_INSPECTION_NOTES + " must be at most " + MAX_NOTES + " characters");
         }
         inspections.of(task.getVariable(VAR_INSPECTION_ID))
                 .record(understood, effective, attitude, compliant, notes, task.getAssignee(), time.now());
@@ -62,7 +62,7 @@ class InspectionResultListener implements TaskListener {
             value = task.getExecution().getVariable(field);
         }
         if (value == null || value.toString().isBlank()) {
-            throw new ProcessEngineException(field + " is required to complete " + task.getTaskDefinitionKey());
+            throw TaskFields.invalid(field, field + " is required to complete " + task.getTaskDefinitionKey());
         }
         return value.toString();
     }
@@ -75,7 +75,7 @@ class InspectionResultListener implements TaskListener {
         if (FAIL.equalsIgnoreCase(value)) {
             return false;
         }
-        throw new ProcessEngineException(field + " must be PASS or FAIL to complete " + task.getTaskDefinitionKey());
+        throw TaskFields.invalid(field, field + " must be PASS or FAIL to complete " + task.getTaskDefinitionKey());
     }
 
     private static int attitude(DelegateTask task) {
@@ -89,7 +89,7 @@ class InspectionResultListener implements TaskListener {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new ProcessEngineException(FIELD_ATTITUDE_SCORE + " must be a whole number from 1 to 5 to complete "
+        throw TaskFields.invalid(FIELD_ATTITUDE_SCORE, FIELD_ATTITUDE_SCORE + " must be a whole number from 1 to 5 to complete "
                 + task.getTaskDefinitionKey());
     }
 }

@@ -2,6 +2,10 @@ package org.servicedesk.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,6 +23,8 @@ final class ApiRefusals {
 
     static final String REALM = "Service Desk";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ApiRefusals() {
     }
 
@@ -35,6 +41,12 @@ final class ApiRefusals {
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        problem(response, status, status.getReasonPhrase(), detail);
+    }
+
+    /** A problem+json answer; title and detail may quote the request (a field name), so they are JSON-encoded. */
+    static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -42,7 +54,13 @@ final class ApiRefusals {
         response.setStatus(status.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        // the Camunda web applications show an error's "message" (their REST API's error format) to the user
+        problem.put("message", detail);
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 }

@@ -20,8 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class EngineRestAuthentication extends OncePerRequestFilter {
 
-    static final String ENGINE_REST = "/engine-rest/";
-
     private final IdentityService identityService;
 
     EngineRestAuthentication(IdentityService identityService) {
@@ -30,7 +28,7 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + ENGINE_REST);
+        return !EngineApi.isRest(request);
     }
 
     @Override

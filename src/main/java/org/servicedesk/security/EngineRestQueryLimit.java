@@ -16,10 +16,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Caps the rows an engine REST query returns: {@code maxResults} above {@value #LIMIT} is refused
- * with 400, and a query without it gets {@value #LIMIT}. (The engine's own
+ * Caps the rows an engine API query returns: on {@code /engine-rest}, {@code maxResults} above
+ * {@value #LIMIT} is refused with 400; the web applications' calls get {@value #LIMIT} instead (Tasklist
+ * asks for 2000 filters); and a query without it gets {@value #LIMIT}. (The engine's own
  * {@code queryMaxResultsLimit} would also refuse the unpaged queries Tasklist makes for its
- * filters, so the cap sits here, on {@code /engine-rest/**} only.)
+ * filters, so the cap sits here, on the engine API under both its prefixes ({@link EngineApi}).)
  */
 class EngineRestQueryLimit extends OncePerRequestFilter {
 
@@ -29,7 +30,7 @@ class EngineRestQueryLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + EngineRestAuthentication.ENGINE_REST);
+        return EngineApi.pathOf(request) == null;
     }
 
     @Override
@@ -45,6 +46,11 @@ class EngineRestQueryLimit extends OncePerRequestFilter {
             maxResults = Integer.parseInt(requested.trim());
         } catch (NumberFormatException notANumber) {
             maxResults = Integer.MAX_VALUE;
+        }
+        if (maxResults > LIMIT && !EngineApi.isRest(request)) {
+            // the web applications ask for more than the cap (Tasklist lists up to 2000 filters): they get the cap
+            chain.doFilter(new LimitedRequest(request), response);
+            return;
         }
         if (maxResults < 0 || maxResults > LIMIT) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -88,7 +94,10 @@ class EngineRestQueryLimit extends OncePerRequestFilter {
         @Override
         public String getQueryString() {
             String query = super.getQueryString();
-            return (query == null || query.isEmpty() ? "" : query + "&") + MAX_RESULTS + "=" + LIMIT;
+            String others = query == null ? "" : java.util.Arrays.stream(query.split("&"))
+                    .filter(pair -> !pair.equals(MAX_RESULTS) && !pair.startsWith(MAX_RESULTS + "="))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            return (others.isEmpty() ? "" : others + "&") + MAX_RESULTS + "=" + LIMIT;
         }
     }
 }

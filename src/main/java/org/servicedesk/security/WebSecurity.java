@@ -66,6 +66,10 @@ class WebSecurity {
 
     static final String[] REPORT_READERS = {MANAGERS, SUPERVISORS, ADMIN};
 
+    /** Everybody but the channel integrations. */
+    static final String[] STAFF = Roles.ALL.stream().map(Roles.Role::id).filter(role -> !role.equals(CHANNELS))
+            .toArray(String[]::new);
+
     /**
      * Our pages: scripts, styles and data from this server only, no inline script or style, no
      * framing. The Camunda web applications send their own policy (camunda.bpm.webapp.header-security).
@@ -75,7 +79,8 @@ class WebSecurity {
             + "frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain serviceDesk(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain serviceDesk(HttpSecurity http, IdentityService identityService, TaskFormFields formFields)
+            throws Exception {
         RequestMatcher api = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**"),
                 AntPathRequestMatcher.antMatcher("/engine-rest/**"));
         RequestMatcher customerLinks = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/customer/**"),
@@ -111,7 +116,9 @@ class WebSecurity {
                         .requestMatchers("/camunda/api/cockpit/**").hasAnyRole(with(Roles.COCKPIT_USERS, ADMIN))
                         .requestMatchers("/camunda/api/tasklist/**").hasAnyRole(with(Roles.TASKLIST_USERS, ADMIN))
                         .requestMatchers("/camunda/api/admin/plugin/**", "/camunda/api/admin/setup/**").hasRole(ADMIN)
-                        .requestMatchers("/api/notifications/**", "/camunda/**", "/engine-rest/**").authenticated()
+                        // channel integrations create tickets and nothing else: no engine, no web applications
+                        .requestMatchers("/api/notifications/**", "/camunda/**", "/engine-rest/**")
+                                .hasAnyRole(STAFF)
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage(LOGIN).permitAll())
@@ -145,7 +152,8 @@ class WebSecurity {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/camunda/**")),
                                 new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
-                .addFilterAfter(new EngineRestAuthentication(identityService), AuthorizationFilter.class)
+                .addFilterAfter(new EngineRequestGuard(formFields), AuthorizationFilter.class)
+                .addFilterAfter(new EngineRestAuthentication(identityService), EngineRequestGuard.class)
                 .addFilterAfter(new EngineRestQueryLimit(), EngineRestAuthentication.class);
         return http.build();
     }

@@ -9,13 +9,13 @@ import static org.servicedesk.survey.SatisfactionSurvey.VAR_SURVEY_ID;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicedesk.system.TimeSource;
 import org.servicedesk.ticket.TicketAction;
 import org.servicedesk.ticket.Timeline;
+import org.servicedesk.ticket.TaskFields;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +50,7 @@ class FollowUpListener implements TaskListener {
         String actions = required(task, VAR_FOLLOW_UP_ACTIONS);
         String result = required(task, VAR_FOLLOW_UP_RESULT);
         if (!RESULTS.contains(result)) {
-            throw new ProcessEngineException(VAR_FOLLOW_UP_RESULT + " must be one of " + RESULTS);
+            throw TaskFields.invalid(VAR_FOLLOW_UP_RESULT, VAR_FOLLOW_UP_RESULT + " must be one of " + RESULTS);
         }
         Survey survey = surveys.findById(((Number) task.getVariable(VAR_SURVEY_ID)).longValue()).orElseThrow();
         Authentication current = identityService.getCurrentAuthentication();

@@ -39,8 +39,7 @@ class RejectedRequests {
         response.resetBuffer();
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/customer/")) {
+        if (RoutedPath.of(request).startsWith("/customer/")) {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<title>Service desk</title></head><body><h1>Service desk</h1>"

@@ -25,26 +25,37 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code servicedesk.max-request-size} (default 64 KB) on our
- * API and the customer pages, before anything else (login included) looks at them: 413 at once when
- * the declared length is larger, and 413 as soon as a body without a declared length (chunked) grows
- * larger ({@link BodyTooLarge}, answered by the API's error handler). The Camunda applications and
- * the engine's REST API (deployments can be large) are not limited here.
+ * Refuses request bodies larger than the limit of their path, before anything else (login included)
+ * looks at them: 413 at once when the declared length is larger, and 413 as soon as a body without a
+ * declared length (chunked) grows larger ({@link BodyTooLarge}, answered by the API's error handler
+ * and by the engine API's guard). The limits: {@code servicedesk.max-request-size} (64 KB) for our
+ * API, the customer pages, the login and everything else; {@code servicedesk.engine-max-request-size}
+ * (1 MB) for the engine's REST API and the Camunda applications' APIs; and
+ * {@code servicedesk.deployment-max-request-size} (10 MB) for deployments. Paths are matched as the
+ * container routed them ({@link RoutedPath}), so an encoded letter does not escape the limit.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
-class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long limit;
 
-    RequestSizeLimit(@Value("${servicedesk.max-request-size:64KB}") DataSize limit) {
+    private final long engineLimit;
+
+    private final long deploymentLimit;
+
+    RequestSizeLimit(@Value("${servicedesk.max-request-size:64KB}") DataSize limit,
+            @Value("${servicedesk.engine-max-request-size:1MB}") DataSize engineLimit,
+            @Value("${servicedesk.deployment-max-request-size:10MB}") DataSize deploymentLimit) {
         this.limit = limit.toBytes();
+        this.engineLimit = engineLimit.toBytes();
+        this.deploymentLimit = deploymentLimit.toBytes();
     }
 
     /** Thrown while reading a body that grows past the limit. */
-    static final class BodyTooLarge extends IOException {
+    public static final class BodyTooLarge extends IOException {
 
-        final long limit;
+        public final long limit;
 
         BodyTooLarge(long limit) {
             super("request body larger than " + limit + " bytes");
@@ -53,26 +64,28 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.startsWith("/customer/"));
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            refuse(request, response, limit);
+        long pathLimit = limitOf(RoutedPath.of(request));
+        if (request.getContentLengthLong() > pathLimit) {
+            refuse(request, response, pathLimit);
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        chain.doFilter(new Limited(request, pathLimit), response);
     }
 
-    static void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+    long limitOf(String path) {
+        if (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/")) {
+            return path.endsWith("/deployment/create") ? deploymentLimit : engineLimit;
+        }
+        return limit;
+    }
+
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Connection", "close"); // the rest of the body is not read
-        if (request.getRequestURI().substring(request.getContextPath().length()).startsWith("/customer/")) {
+        if (RoutedPath.of(request).startsWith("/customer/")) {
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<title>Service desk</title></head><body><h1>Service desk</h1>"

@@ -62,6 +62,9 @@ class EndpointSweepTest {
     static final Set<String> PUBLIC = Set.copyOf(USERS);
     static final Set<String> LOGGED_IN = USERS.stream().filter(user -> !user.equals(ANONYMOUS))
             .collect(Collectors.toUnmodifiableSet());
+    /** Everybody but the channel integration. */
+    static final Set<String> STAFF = LOGGED_IN.stream().filter(user -> !user.equals("webchat"))
+            .collect(Collectors.toUnmodifiableSet());
     static final Set<String> DESK = Set.of("alice", "ben", "carol", "dave", "sam");
     static final Set<String> DESK_AND_QA = union(DESK, Set.of("quinn"));
     static final Set<String> TICKET_READERS = union(DESK_AND_QA, Set.of("mia"));
@@ -91,8 +94,8 @@ class EndpointSweepTest {
         OURS.put("DELETE /api/customers/{id}", Set.of("admin"));
         OURS.put("GET /api/knowledge", DESK_AND_QA);
         OURS.put("GET /api/reports/weekly", REPORTS);
-        OURS.put("GET /api/notifications/inbox", LOGGED_IN);
-        OURS.put("POST /api/notifications/{id}/read", LOGGED_IN);
+        OURS.put("GET /api/notifications/inbox", STAFF);
+        OURS.put("POST /api/notifications/{id}/read", STAFF);
         OURS.put("GET /login", PUBLIC);
         OURS.put("GET /customer/confirmations/{token}", PUBLIC);
         OURS.put("POST /customer/confirmations/{token}", PUBLIC);
@@ -113,12 +116,21 @@ class EndpointSweepTest {
         OTHERS.put("GET /intake", Set.of("alice", "ben", "sam"));
         OTHERS.put("GET /reports", REPORTS);
         OTHERS.put("GET /customer/unknown.css", Set.of()); // public, but nothing there
-        // engine REST: every logged-in user may ask; the engine answers with what they may see
-        for (String read : List.of("task", "process-instance", "process-definition", "deployment",
-                "history/process-instance", "history/task", "incident", "job", "execution", "variable-instance",
-                "decision-definition", "filter", "user", "group", "engine")) {
-            OTHERS.put("GET /engine-rest/" + read, LOGGED_IN);
+        // engine REST, under both prefixes: what each role's work needs (EngineApiPolicy); the engine then answers
+        // with what they may see. Channel integrations reach none of it.
+        for (String engine : List.of("/engine-rest/", "/camunda/api/engine/engine/default/")) {
+            for (String read : List.of("task", "process-instance", "process-definition", "history/process-instance",
+                    "history/task", "variable-instance", "filter", "user", "group")) {
+                OTHERS.put("GET " + engine + read, STAFF);
+            }
+            for (String read : List.of("deployment", "incident", "job", "execution", "decision-definition")) {
+                OTHERS.put("GET " + engine + read, COCKPIT);
+            }
         }
+        // POST queries (the web applications' prefix also wants their CSRF token, which a Basic client lacks)
+        OTHERS.put("POST /engine-rest/task/count", STAFF);
+        OTHERS.put("POST /engine-rest/history/task", STAFF);
+        OTHERS.put("GET /engine-rest/engine", STAFF);
         OTHERS.put("POST /engine-rest/deployment/create", Set.of("admin", "ana"));
         OTHERS.put("POST /engine-rest/user/create", Set.of("admin"));
         OTHERS.put("POST /engine-rest/group/create", Set.of("admin"));
@@ -127,11 +139,10 @@ class EndpointSweepTest {
         OTHERS.put("POST /engine-rest/task/create", Set.of("admin"));
         OTHERS.put("POST /engine-rest/process-definition/key/" + SWEEP_PROCESS + "/start", Set.of("admin"));
         // Camunda web applications: the pages, and their REST under /camunda/api as the apps call it
-        OTHERS.put("GET /camunda/app/welcome/default/", LOGGED_IN);
+        OTHERS.put("GET /camunda/app/welcome/default/", STAFF);
         OTHERS.put("GET /camunda/app/tasklist/default/", TASKLIST);
         OTHERS.put("GET /camunda/app/cockpit/default/", COCKPIT);
         OTHERS.put("GET /camunda/app/admin/default/", Set.of("admin"));
-        OTHERS.put("GET /camunda/api/engine/engine/default/task/count", LOGGED_IN);
         OTHERS.put("GET /camunda/api/cockpit/plugin/base/default/process-definition/statistics", COCKPIT);
         OTHERS.put("GET /camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js", COCKPIT);
         OTHERS.put("GET /camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js", TASKLIST);

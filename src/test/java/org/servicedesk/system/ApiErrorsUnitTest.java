@@ -56,7 +56,8 @@ class ApiErrorsUnitTest {
 
     @Test
     void aChunkedBodyIsCutOffAtTheLimit() throws Exception {
-        RequestSizeLimit filter = new RequestSizeLimit(DataSize.ofKilobytes(64));
+        RequestSizeLimit filter = new RequestSizeLimit(DataSize.ofKilobytes(64), DataSize.ofMegabytes(1),
+                DataSize.ofMegabytes(10));
         MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/api/tickets") {
 
             @Override
