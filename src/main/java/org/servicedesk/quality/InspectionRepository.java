@@ -8,6 +8,8 @@ public interface InspectionRepository extends JpaRepository<Inspection, Long> {
 
     boolean existsBySampleWeek(String sampleWeek);
 
+    boolean existsByProcessInstanceIdAndTicketId(String processInstanceId, Long ticketId);
+
     List<Inspection> findByProcessInstanceIdOrderByIdAsc(String processInstanceId);
 
     List<Inspection> findBySampleWeekOrderByIdAsc(String sampleWeek);

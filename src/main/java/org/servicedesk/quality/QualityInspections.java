@@ -2,6 +2,7 @@ package org.servicedesk.quality;
 
 import java.util.List;
 
+import org.servicedesk.ticket.TicketOwnership;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * so no list is stored as a process variable. Called inside the engine's transaction.
  */
 @Component("qualityInspections")
-public class QualityInspections {
+public class QualityInspections implements TicketOwnership {
 
     private final InspectionRepository inspections;
 
@@ -22,6 +23,12 @@ public class QualityInspections {
     public List<Long> idsOf(String processInstanceId) {
         return inspections.findByProcessInstanceIdOrderByIdAsc(processInstanceId).stream().map(Inspection::getId)
                 .toList();
+    }
+
+    /** An inspection instance works on the tickets it sampled, and on no other. */
+    @Override
+    public boolean works(String processInstanceId, Long ticketId) {
+        return inspections.existsByProcessInstanceIdAndTicketId(processInstanceId, ticketId);
     }
 
     public Long ticketIdOf(Object inspectionId) {
