@@ -12,11 +12,23 @@ public final class Masking {
 
     private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
-    /** A run of digits with the separators of phone numbers, not inside a word (ticket numbers are CG…). */
-    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?<![A-Za-z0-9])\\+?\\(?\\d[\\d ()-]{7,}\\d(?![A-Za-z0-9])");
+    /**
+     * The separators written between the digits of a phone number: spaces, hyphens, dashes and
+     * parentheses, in their ASCII and full-width forms ({@code （010）６５５２－１２３４}).
+     */
+    private static final String PHONE_SEPARATORS = " ()\\-\\u00A0\\u2010-\\u2015\\u3000\\uFF08\\uFF09\\uFF0D";
+
+    /**
+     * A run of digits (any script's, full-width included) with the separators of phone numbers,
+     * not inside a word (ticket numbers are CG…): {@code +86 138-1234-5678}, {@code (010) 6552-1234}.
+     */
+    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?U)(?<![A-Za-z\\d])[+\\uFF0B]?[(\\uFF08]?\\d["
+            + "\\d" + PHONE_SEPARATORS + "]{7,}\\d(?![A-Za-z\\d])");
 
     /** A date, which is never taken for (a part of) a phone number. */
-    private static final Pattern DATE = Pattern.compile("(?<![0-9])\\d{4}-\\d{1,2}-\\d{1,2}(?![0-9])");
+    private static final Pattern DATE = Pattern.compile("(?U)(?<!\\d)\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)");
+
+    private static final Pattern ADDRESS_PHONE = Pattern.compile("(?U)[+\\uFF0B]?[\\d" + PHONE_SEPARATORS + "]{5,}");
 
     /** At least this many digits make a phone number in free text. */
     private static final int PHONE_DIGITS = 9;
@@ -39,11 +51,19 @@ public final class Masking {
         if (phone == null || phone.isBlank()) {
             return phone;
         }
-        String digits = phone.replaceAll("[^0-9]", "");
+        String digits = digits(phone);
         if (digits.length() >= 8) {
             return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
         }
         return "*".repeat(Math.max(0, digits.length() - 2)) + digits.substring(Math.max(0, digits.length() - 2));
+    }
+
+    /** The digits of a text as ASCII, whatever script they were written in ({@code ６} is 6). */
+    static String digits(String text) {
+        StringBuilder digits = new StringBuilder();
+        text.codePoints().filter(Character::isDigit).map(cp -> '0' + Character.digit(cp, 10))
+                .forEach(digits::appendCodePoint);
+        return digits.toString();
     }
 
     public static String email(String email) {
@@ -89,7 +109,7 @@ public final class Masking {
 
     private static String phonesMasked(String text) {
         return replace(PHONE_IN_TEXT, text,
-                candidate -> candidate.chars().filter(Character::isDigit).count() < PHONE_DIGITS ? candidate
+                candidate -> digits(candidate).length() < PHONE_DIGITS ? candidate
                         : phone(candidate));
     }
 
@@ -111,7 +131,7 @@ public final class Masking {
         if (address.contains("@")) {
             return email(address);
         }
-        if (address.matches("\\+?[0-9 ()-]{5,}")) {
+        if (ADDRESS_PHONE.matcher(address).matches()) {
             return phone(address);
         }
         return address;

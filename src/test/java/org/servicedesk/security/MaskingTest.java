@@ -21,4 +21,15 @@ class MaskingTest {
         assertThat(Masking.text("bought 2026-01-05 13812345678")).isEqualTo("bought 2026-01-05 138****5678");
         assertThat(Masking.text(null)).isNull();
     }
+
+    @Test
+    void fullWidthDigitsAndNumbersWithCountryOrAreaCodesAreMasked() {
+        assertThat(Masking.text("电话：１３８１２３４５６７８，谢谢")).isEqualTo("电话：138****5678，谢谢");
+        assertThat(Masking.text("手机 +86 138-1234-5678")).isEqualTo("手机 861****5678");
+        assertThat(Masking.text("office (010) 6552-1234.")).isEqualTo("office 010****1234.");
+        assertThat(Masking.text("座机（０１０）６５５２－１２３４")).isEqualTo("座机010****1234");
+        assertThat(Masking.text("＋８６ １３８ １２３４ ５６７８")).isEqualTo("861****5678");
+        assertThat(Masking.phone("１３８１２３４５６７８")).isEqualTo("138****5678");
+        assertThat(Masking.address("１３８-１２３４-５６７８")).isEqualTo("138****5678");
+    }
 }
