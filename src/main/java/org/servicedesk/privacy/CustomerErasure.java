@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (ticket lifecycle, satisfaction survey, knowledge review): running ones are ended, then their
  * whole history is deleted: variables and their details, tasks, activities, identity links,
  * comments, attachments, incidents, job logs, byte arrays, decisions evaluated in them, and user
- * operation log entries;</li>
+ * operation log entries; in the weekly quality inspections, the tickets' inspection tasks and their
+ * history ({@link InspectionHistoryErasure});</li>
  * <li>our rows: notifications (and who read them), surveys and follow-ups, SLA clocks, the
  * timeline, the tickets and the customer. A knowledge article drafted from one of the tickets stays
  * (its texts were masked when it was drafted) but no longer names the ticket. Rows of any other table
@@ -70,8 +71,12 @@ public class CustomerErasure {
 
     private final TimeSource time;
 
+    private final InspectionHistoryErasure inspections;
+
     CustomerErasure(NamedParameterJdbcTemplate jdbc, RuntimeService runtimeService, HistoryService historyService,
-            IdentityService identityService, ErasureRecords records, TimeSource time) {
+            IdentityService identityService, ErasureRecords records, TimeSource time,
+            InspectionHistoryErasure inspections) {
+        this.inspections = inspections;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -100,7 +105,7 @@ public class CustomerErasure {
         List<Long> ticketIds = tickets.stream().map(t -> ((Number) t.get("id")).longValue()).toList();
         List<String> numbers = tickets.stream().map(t -> (String) t.get("number")).toList();
 
-        int instances = eraseFromEngine(numbers);
+        int instances = eraseFromEngine(numbers, ticketIds);
 
         Map<String, Integer> removed = new LinkedHashMap<>();
         if (!ticketIds.isEmpty()) {
@@ -161,19 +166,20 @@ public class CustomerErasure {
     }
 
     /** Ends and deletes every process instance of these tickets, with all of its history. */
-    private int eraseFromEngine(List<String> ticketNumbers) {
+    private int eraseFromEngine(List<String> ticketNumbers, List<Long> ticketIds) {
         if (ticketNumbers.isEmpty()) {
-            return 0;
-        }
-        List<String> instanceIds = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKeyIn(ticketNumbers.toArray(String[]::new)).list().stream()
-                .map(HistoricProcessInstance::getId).toList();
-        if (instanceIds.isEmpty()) {
             return 0;
         }
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
+            inspections.erase(ticketIds);
+            List<String> instanceIds = historyService.createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKeyIn(ticketNumbers.toArray(String[]::new)).list().stream()
+                    .map(HistoricProcessInstance::getId).toList();
+            if (instanceIds.isEmpty()) {
+                return 0;
+            }
             List<String> running = runtimeService.createProcessInstanceQuery()
                     .processInstanceIds(new HashSet<>(instanceIds)).list().stream()
                     .map(ProcessInstance::getId).toList();
@@ -192,11 +198,11 @@ public class CustomerErasure {
                 historyService.deleteHistoricDecisionInstancesBulk(decisions);
             }
             historyService.deleteHistoricProcessInstancesIfExists(instanceIds);
+            return instanceIds.size();
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);
             }
         }
-        return instanceIds.size();
     }
 }

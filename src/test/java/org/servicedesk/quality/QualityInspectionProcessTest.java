@@ -40,6 +40,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.Test;
 import org.servicedesk.CoveredProcessTest;
 import org.servicedesk.TicketScenario;
 import org.servicedesk.TimerStart;
+import org.servicedesk.privacy.CustomerErasure;
 import org.servicedesk.privacy.FieldCipher;
 import org.servicedesk.system.StartTimerScheduler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +100,7 @@ class QualityInspectionProcessTest {
     @Autowired JdbcTemplate jdbc;
     /** Personal columns are stored encrypted (docs/security.md): the rows are written as the application would. */
     @Autowired FieldCipher cipher;
+    @Autowired CustomerErasure erasure;
 
     TicketScenario scenario;
 
@@ -292,6 +295,47 @@ class QualityInspectionProcessTest {
     }
 
     @Test
+    void erasingACustomerErasesTheirTicketsInspectionButNotTheWeeksOthers() {
+        Instant w20 = W09.plus(WEEK.multipliedBy(11));
+        long erasedCustomer = customer();
+        long erased = closed(w20.plus(Duration.ofHours(3)), 1, 1, 1, 1, 1);
+        long kept = closed(w20.plus(Duration.ofHours(4)), 2, 2, 2, 2, 2);
+        long alsoErased = closed(w20.plus(Duration.ofHours(5)), 1, 2, 1, 2, 1);
+        jdbc.update("update ticket set customer_id = ? where id in (?, ?)", erasedCustomer, erased, alsoErased);
+        ProcessInstance week = runOn(mondayAfter(w20), "2026-W20");
+        List<Task> tasks = inspectionTasks(week);
+        assertThat(tasks).hasSize(3);
+        String erasedNumber = number(erased);
+        String alsoErasedNumber = number(alsoErased);
+        // one of the erased customer's inspections is done, one still open
+        Task done = tasks.stream().filter(task -> task.getName().startsWith(erasedNumber)).findFirst().orElseThrow();
+        complete(done, scores("PASS", "PASS", "5", "PASS", "Called back the same day."));
+        scenario.executeDueJobs();
+
+        erasure.erase(erasedCustomer, "admin");
+
+        List<Task> open = inspectionTasks(week);
+        assertThat(open).singleElement().satisfies(task -> assertThat(task.getName()).startsWith(number(kept)));
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(week.getId()).list())
+                .extracting(HistoricTaskInstance::getName)
+                .noneMatch(name -> name.contains(erasedNumber) || name.contains(alsoErasedNumber));
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(week.getId()).list())
+                .allSatisfy(variable -> assertThat(String.valueOf(variable.getValue())).doesNotContain(erasedNumber,
+                        alsoErasedNumber, subject(erasedNumber), "Called back the same day."));
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(week.getId()).variableUpdates().list())
+                .isNotEmpty().allSatisfy(detail -> assertThat(String.valueOf(
+                        ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getValue()))
+                        .doesNotContain(erasedNumber, "Called back the same day."));
+        assertThat(inspections.findByProcessInstanceIdOrderByIdAsc(week.getId())).extracting(Inspection::getTicketId)
+                .containsExactly(kept);
+
+        // the week's other inspection goes on, and the instance still ends
+        complete(open.get(0), scores("PASS", "FAIL", "3", "PASS", "Slow."));
+        scenario.executeDueJobs();
+        assertThat(week).hasPassed(END_TICKETS_INSPECTED).isEnded();
+    }
+
+    @Test
     void theSampleIsTenPercentRoundedUp() {
         BigDecimal rate = new BigDecimal("0.10");
         assertThat(QualitySampler.targetSize(0, rate)).isZero();
@@ -408,6 +452,17 @@ class QualityInspectionProcessTest {
                 closedAt == null ? null : at(closedAt.minusSeconds(86_000)), at(closedAt),
                 closedAt == null ? null : "CONFIRMED", at(closedAt == null ? Instant.now() : closedAt.minusSeconds(90_000)));
         return jdbc.queryForObject("select id from ticket where number = ?", Long.class, number);
+    }
+
+    private long customer() {
+        jdbc.update("insert into customer (name, phone, tier, language, preferred_channel, created_at)"
+                + " values (?, ?, 'STANDARD', 'zh', 'PHONE', ?)", cipher.encrypt(CUSTOMER), cipher.encrypt(PHONE),
+                at(Instant.now()));
+        return jdbc.queryForObject("select max(id) from customer", Long.class);
+    }
+
+    private String number(long ticketId) {
+        return jdbc.queryForObject("select number from ticket where id = ?", String.class, ticketId);
     }
 
     private static String subject(String number) {
