@@ -447,7 +447,7 @@ class InputFuzzTest {
             request = request(method, URI.create(UriUtils.encodePath(path, StandardCharsets.UTF_8)));
         }
         if (random.nextBoolean()) {
-            request.with(httpBasic(pick(new String[] { "alice", "webchat", "mia" }), LoggedIn.PASSWORD));
+            request.with(LoggedIn.as(pick(new String[] { "alice", "webchat", "mia" })));
         }
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
             request.header("Content-Type", random.nextBoolean() ? "application/json" : pick(BAD_CONTENT_TYPES))

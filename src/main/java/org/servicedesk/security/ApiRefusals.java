@@ -30,6 +30,11 @@ final class ApiRefusals {
 
     static AuthenticationEntryPoint notLoggedIn() {
         return (request, response, exception) -> {
+            if (exception instanceof CamundaIdentityAuthentication.LoginThrottled throttled) {
+                response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.waitFor().toSeconds())));
+                write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
             write(response, HttpStatus.UNAUTHORIZED, "Log in first: HTTP Basic with a service desk user.");
         };

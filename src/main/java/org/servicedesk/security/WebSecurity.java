@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.servicedesk.system.TimeSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,6 +31,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -79,7 +81,8 @@ class WebSecurity {
             + "frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain serviceDesk(HttpSecurity http, IdentityService identityService, TaskFormFields formFields)
+    SecurityFilterChain serviceDesk(HttpSecurity http, IdentityService identityService, TaskFormFields formFields,
+            TimeSource time, ApiKeys apiKeys)
             throws Exception {
         RequestMatcher api = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**"),
                 AntPathRequestMatcher.antMatcher("/engine-rest/**"));
@@ -91,6 +94,7 @@ class WebSecurity {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
         };
+        RequestMatcher apiKeyAuthenticated = request -> request.getHeader(ApiKeyAuthentication.HEADER) != null;
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request, so the cookie is set
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
@@ -109,6 +113,7 @@ class WebSecurity {
                                 "/api/tickets/*/customer-reply").hasAnyRole(DESK)
                         .requestMatchers(HttpMethod.GET, "/api/tickets/**").hasAnyRole(with(DESK, MANAGERS, QA))
                         .requestMatchers(HttpMethod.DELETE, "/api/customers/*").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/customers/**", "/api/knowledge/**").hasAnyRole(with(DESK, QA))
                         .requestMatchers("/api/reports/**", "/reports", "/reports.html").hasAnyRole(REPORT_READERS)
                         .requestMatchers("/intake", "/intake.html").hasAnyRole(TIER1, SUPERVISORS)
@@ -138,11 +143,12 @@ class WebSecurity {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
-                        // the web applications have their own CSRF filter; Basic clients send no cookies;
+                        // the web applications have their own CSRF filter; Basic and API-key clients send no
+                        // cookies (and a browser sends neither header cross-site without asking);
                         // customer links are authorised by their token, not by a session
                         .ignoringRequestMatchers(AntPathRequestMatcher.antMatcher("/camunda/**"),
                                 AntPathRequestMatcher.antMatcher("/engine-rest/**"))
-                        .ignoringRequestMatchers(basicAuthenticated, customerLinks))
+                        .ignoringRequestMatchers(basicAuthenticated, apiKeyAuthenticated, customerLinks))
                 .headers(headers -> headers
                         // also behind a proxy that ends TLS: browsers ignore the header on plain http
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
@@ -152,6 +158,8 @@ class WebSecurity {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/camunda/**")),
                                 new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
+                .addFilterBefore(new ApiKeyAuthentication(apiKeys, identityService), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SessionRightsRefresh(identityService, time), AuthorizationFilter.class)
                 .addFilterAfter(new EngineRequestGuard(formFields), AuthorizationFilter.class)
                 .addFilterAfter(new EngineRestAuthentication(identityService), EngineRequestGuard.class)
                 .addFilterAfter(new EngineRestQueryLimit(), EngineRestAuthentication.class);

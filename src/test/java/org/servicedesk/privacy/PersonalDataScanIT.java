@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicedesk.LoggedIn;
 import org.servicedesk.TicketScenario;
 import org.servicedesk.knowledge.KnowledgeReview;
 import org.servicedesk.survey.SurveyRepository;
@@ -275,8 +276,8 @@ class PersonalDataScanIT {
         body.put("subject", subject);
         body.put("description", description);
         body.put("orderNumber", person.orderNumber());
-        ResponseEntity<JsonNode> created = http.withBasicAuth("webchat", "demo").postForEntity("/api/tickets", body,
-                JsonNode.class);
+        ResponseEntity<JsonNode> created = http.exchange(org.springframework.http.RequestEntity.post("/api/tickets")
+                .header(LoggedIn.API_KEY_HEADER, LoggedIn.CHANNEL_KEY).body(body), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return created.getBody().get("number").asText();
     }

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.servicedesk.LoggedIn;
 import org.servicedesk.ServedEngine;
 import org.servicedesk.TicketScenario;
 import org.servicedesk.ticket.Category;
@@ -92,6 +93,10 @@ class EndpointSweepTest {
         OURS.put("GET /api/customers/{id}", DESK_AND_QA);
         OURS.put("GET /api/customers/{id}/history", DESK_AND_QA);
         OURS.put("DELETE /api/customers/{id}", Set.of("admin"));
+        OURS.put("GET /api/admin/api-keys", Set.of("admin"));
+        OURS.put("POST /api/admin/api-keys", Set.of("admin"));
+        OURS.put("POST /api/admin/api-keys/{id}/rotate", Set.of("admin"));
+        OURS.put("DELETE /api/admin/api-keys/{id}", Set.of("admin"));
         OURS.put("GET /api/knowledge", DESK_AND_QA);
         OURS.put("GET /api/reports/weekly", REPORTS);
         OURS.put("GET /api/notifications/inbox", STAFF);
@@ -248,8 +253,7 @@ class EndpointSweepTest {
     private HttpResponse<String> send(String method, String path, String user) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (!user.equals(ANONYMOUS)) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            LoggedIn.as(request, user);
         }
         if (method.equals("GET") || method.equals("DELETE")) {
             request.method(method, BodyPublishers.noBody());

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicedesk.LoggedIn;
 import org.servicedesk.ServedEngine;
 import org.servicedesk.TicketScenario;
 import org.servicedesk.system.TasklistFilters;
@@ -355,8 +356,12 @@ class EngineAttackSurfaceTest {
     }
 
     private HttpResponse<String> send(String method, String path, String authorization, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", authorization);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (authorization.startsWith(Callers.CHANNEL_KEY)) {
+            request.header(LoggedIn.API_KEY_HEADER, authorization.substring(Callers.CHANNEL_KEY.length()));
+        } else {
+            request.header("Authorization", authorization);
+        }
         if (json == null) {
             request.method(method, BodyPublishers.noBody());
         } else {
@@ -378,7 +383,9 @@ class EngineAttackSurfaceTest {
 
         /** The web chat channel integration. */
         static String channel() {
-            return basic("webchat");
+            return CHANNEL_KEY + LoggedIn.CHANNEL_KEY;
         }
+
+        static final String CHANNEL_KEY = "ApiKey ";
     }
 }

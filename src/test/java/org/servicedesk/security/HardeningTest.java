@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 
 import javax.script.ScriptEngineManager;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,6 +38,7 @@ import org.servicedesk.ticket.Priority;
 import org.servicedesk.ticket.TicketIntake;
 import org.servicedesk.ticket.TicketRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -58,6 +62,9 @@ class HardeningTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired JdbcTemplate jdbc;
+
+    final ObjectMapper json = new ObjectMapper();
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -118,22 +125,144 @@ class HardeningTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountUntilAnAdministratorUnlocksIt() throws Exception {
+    void sixWrongPasswordsFromOneClientLeaveTheAccountUsableFromAnotherAndLaterFromTheSame() throws Exception {
         String password = "Lock-Me-0ut!";
-        User user = identityService.newUser("lockme");
-        user.setPassword(password);
-        identityService.saveUser(user);
-        identityService.createMembership("lockme", Roles.TIER1);
+        newAgent("lockme", password);
 
-        assertThat(get("/api/knowledge?q=printer", "lockme", password).statusCode()).isEqualTo(200);
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(get("/api/knowledge?q=printer", "lockme", "guess-" + attempt).statusCode()).isEqualTo(401);
-            ClockUtil.offset(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis()
-                    + Duration.ofMinutes(2).toMillis()); // past the growing delay after each failure
+            assertThat(statusFrom("127.0.0.2", "lockme", "guess-" + attempt)).as("guess " + attempt).isEqualTo(401);
         }
-        assertThat(get("/api/knowledge?q=printer", "lockme", password).statusCode()).as("locked").isEqualTo(401);
-        identityService.unlockUser("lockme");
-        assertThat(get("/api/knowledge?q=printer", "lockme", password).statusCode()).isEqualTo(200);
+        assertThat(statusFrom("127.0.0.2", "lockme", "guess-6")).as("the guessing client waits").isEqualTo(429);
+        assertThat(statusFrom("127.0.0.2", "lockme", password)).as("even with the right password").isEqualTo(429);
+        assertThat(statusFrom("127.0.0.3", "lockme", password)).as("the agent elsewhere is not locked out")
+                .isEqualTo(200);
+
+        moveClock(Duration.ofMinutes(1));
+        assertThat(statusFrom("127.0.0.2", "lockme", password)).as("a minute later").isEqualTo(200);
+        assertThat(identityService.checkPassword("lockme", password)).as("no permanent lock").isTrue();
+
+        // the wait doubles with each further failure
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            statusFrom("127.0.0.2", "lockme", "again-" + attempt);
+        }
+        moveClock(Duration.ofSeconds(31));
+        assertThat(statusFrom("127.0.0.2", "lockme", "again-6")).isEqualTo(401);
+        moveClock(Duration.ofSeconds(31));
+        assertThat(statusFrom("127.0.0.2", "lockme", password)).as("60 s after the sixth").isEqualTo(429);
+        moveClock(Duration.ofSeconds(30));
+        assertThat(statusFrom("127.0.0.2", "lockme", password)).isEqualTo(200);
+    }
+
+    @Test
+    void oneClientGuessingManyAccountsWaitsWithoutLockingThem() throws Exception {
+        newAgent("spray1", "Spray-Me-0ne!");
+        for (int attempt = 1; attempt <= LoginThrottle.FREE_FAILURES_PER_ADDRESS; attempt++) {
+            assertThat(statusFrom("127.0.0.4", "sprayed" + attempt, "guess")).isEqualTo(401);
+        }
+        assertThat(statusFrom("127.0.0.4", "spray1", "Spray-Me-0ne!")).as("the spraying address waits")
+                .isEqualTo(429);
+        assertThat(statusFrom("127.0.0.5", "spray1", "Spray-Me-0ne!")).isEqualTo(200);
+        moveClock(Duration.ofMinutes(1));
+        assertThat(statusFrom("127.0.0.4", "spray1", "Spray-Me-0ne!")).isEqualTo(200);
+    }
+
+    @Test
+    void aChannelLogsInWithItsApiKeyNotAPasswordAndAnAdministratorRotatesAndRevokesKeys() throws Exception {
+        String ticket = TICKET;
+        HttpResponse<String> byPassword = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/tickets"))
+                .header("Authorization", basic("webchat", "demo")).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(ticket)).build(), BodyHandlers.ofString());
+        assertThat(byPassword.statusCode()).as("no password login for channels").isEqualTo(401);
+        HttpResponse<String> demoKey = withKey("demo-webchat-key", ticket);
+        assertThat(demoKey.statusCode()).as(demoKey.body()).isEqualTo(201);
+        assertThat(withKey("sdk_not-a-key", ticket).statusCode()).isEqualTo(401);
+
+        assertThat(post("/api/admin/api-keys", "sam", "{\"user\": \"webchat\", \"label\": \"x\"}").statusCode())
+                .as("administrators only").isEqualTo(403);
+        assertThat(post("/api/admin/api-keys", "admin", "{\"user\": \"alice\", \"label\": \"x\"}").statusCode())
+                .as("a person gets no key").isEqualTo(400);
+        HttpResponse<String> issued = post("/api/admin/api-keys", "admin",
+                "{\"user\": \"webchat\", \"label\": \"Chat widget\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode answer = json.readTree(issued.body());
+        String key = answer.get("key").asText();
+        long id = answer.get("apiKey").get("id").asLong();
+        assertThat(key).startsWith("sdk_").hasSizeGreaterThan(40);
+        assertThat(withKey(key, ticket).statusCode()).isEqualTo(201);
+        assertThat(jdbc.queryForList("select key_hash from api_key", String.class)).doesNotContain(key)
+                .contains(ApiKeys.hash(key));
+        assertThat(get("/api/admin/api-keys", "admin").body()).contains("Chat widget").doesNotContain(key);
+
+        HttpResponse<String> rotated = post("/api/admin/api-keys/" + id + "/rotate", "admin", "{}");
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+        String newKey = json.readTree(rotated.body()).get("key").asText();
+        assertThat(withKey(key, ticket).statusCode()).as("the old key after rotation").isEqualTo(401);
+        assertThat(withKey(newKey, ticket).statusCode()).isEqualTo(201);
+
+        long newId = json.readTree(rotated.body()).get("apiKey").get("id").asLong();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/admin/api-keys/" + newId))
+                .header("Authorization", basic("admin", "demo")).DELETE().build(), BodyHandlers.ofString())
+                .statusCode()).isEqualTo(204);
+        assertThat(withKey(newKey, ticket).statusCode()).as("a revoked key").isEqualTo(401);
+    }
+
+    @Test
+    void anOpenSessionLosesARemovedGroupWithinAMinuteAndEndsWhenItsUserIsDeleted() throws Exception {
+        newAgent("leaver", "Leav-1ng-Soon!");
+        Session session = login("leaver", "Leav-1ng-Soon!");
+        assertThat(sessionGet(session, "/api/knowledge?q=printer").statusCode()).isEqualTo(200);
+
+        identityService.deleteMembership("leaver", Roles.TIER1);
+        moveClock(Duration.ofSeconds(61));
+        assertThat(sessionGet(session, "/api/knowledge?q=printer").statusCode()).as("group removed").isEqualTo(403);
+
+        identityService.createMembership("leaver", Roles.TIER1);
+        moveClock(Duration.ofSeconds(61));
+        assertThat(sessionGet(session, "/api/knowledge?q=printer").statusCode()).as("group back").isEqualTo(200);
+
+        identityService.deleteUser("leaver");
+        moveClock(Duration.ofSeconds(61));
+        assertThat(sessionGet(session, "/api/knowledge?q=printer").statusCode()).as("user deleted").isEqualTo(401);
+    }
+
+    private void newAgent(String id, String password) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setPassword(password);
+            identityService.saveUser(user);
+            identityService.createMembership(id, Roles.TIER1);
+        }
+    }
+
+    private static void moveClock(Duration by) {
+        ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + by.toMillis()));
+    }
+
+    private HttpResponse<String> withKey(String key, String ticket) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/tickets")).header("X-Api-Key", key)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString(ticket)).build(),
+                BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> sessionGet(Session session, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "application/json")
+                .header("Cookie", session.sessionCookie().substring(0, session.sessionCookie().indexOf(';')))
+                .GET().build(), BodyHandlers.ofString());
+    }
+
+    /** A GET of the knowledge search with HTTP Basic, sent from {@code localAddress} (any 127.x is loopback). */
+    private int statusFrom(String localAddress, String user, String password) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(20000);
+            String request = "GET /api/knowledge?q=printer HTTP/1.1\r\nHost: localhost\r\nAccept: application/json"
+                    + "\r\nAuthorization: " + basic(user, password) + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     @Test

@@ -131,7 +131,7 @@ class CustomerLinksTest {
         mvc.perform(get("/customer/confirmations/" + number)).andExpect(status().isNotFound());
         mvc.perform(get("/customer/tickets/" + number + "/confirmation")).andExpect(status().isNotFound());
         for (String user : List.of("webchat", "mia", "quinn")) {
-            mvc.perform(post("/api/tickets/" + number + "/confirmation").with(httpBasic(user, LoggedIn.PASSWORD))
+            mvc.perform(post("/api/tickets/" + number + "/confirmation").with(LoggedIn.as(user))
                     .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
         }
         assertThat(ticketStatus(number)).isEqualTo(TicketStatus.PENDING_CONFIRMATION);
