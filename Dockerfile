@@ -10,7 +10,14 @@ COPY forms forms
 RUN ./mvnw -q -B package -DskipTests
 
 FROM eclipse-temurin:17-jre
+# not as root: an account of its own that owns nothing but its working directory
+RUN groupadd --system --gid 10001 servicedesk \
+ && useradd --system --uid 10001 --gid servicedesk --home-dir /app --shell /usr/sbin/nologin servicedesk
 WORKDIR /app
 COPY --from=build /src/target/service-desk-*.jar app.jar
+RUN chown -R servicedesk:servicedesk /app
+USER 10001:10001
+# safe by default: no demo mode unless SERVICEDESK_DEMO_MODE=true (security/ProductionSafeguard)
+ENV SERVICEDESK_DEMO_MODE=false
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

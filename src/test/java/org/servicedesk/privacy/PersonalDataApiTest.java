@@ -86,12 +86,12 @@ class PersonalDataApiTest {
         Map<String, Object> ticket = jdbc.queryForMap("select contact_name, contact_phone, contact_email, order_number,"
                 + " contact_phone_bidx, customer_id from ticket where number = ?", number);
         for (String column : List.of("contact_name", "contact_phone", "contact_email", "order_number")) {
-            assertThat((String) ticket.get(column)).startsWith("dev1:").doesNotContain(phone, email, name, orderNumber);
+            assertThat((String) ticket.get(column)).startsWith("test1:").doesNotContain(phone, email, name, orderNumber);
         }
         assertThat((String) ticket.get("contact_phone_bidx")).isNotBlank().doesNotContain(phone);
         Map<String, Object> customer = jdbc.queryForMap("select name, phone, email from customer where id = ?",
                 ticket.get("customer_id"));
-        assertThat(customer.values()).allSatisfy(v -> assertThat((String) v).startsWith("dev1:"));
+        assertThat(customer.values()).allSatisfy(v -> assertThat((String) v).startsWith("test1:"));
         List<String> notifications = jdbc.queryForList("select recipient || ' ' || recipient_address || ' ' || subject"
                 + " || ' ' || body from notification where recipient_kind = 'CUSTOMER'", String.class);
         assertThat(notifications).isNotEmpty().allSatisfy(n -> assertThat(n).doesNotContain(phone, email, name));
