@@ -2,7 +2,6 @@ package org.servicedesk.crm;
 
 import java.time.Instant;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -10,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 import org.servicedesk.privacy.BlindIndex;
 import org.servicedesk.privacy.BlindIndexListener;
@@ -25,16 +25,17 @@ import org.servicedesk.privacy.Encrypted;
 public class Customer implements BlindIndexed {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_id")
+    @SequenceGenerator(name = "customer_id", sequenceName = "customer_id_seq", allocationSize = 50)
     private Long id;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String name;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String phone;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String email;
 
     /** HMAC of the normalised phone, to find the customer by phone. */

@@ -2,13 +2,13 @@ package org.servicedesk.notification;
 
 import java.time.Instant;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 import org.servicedesk.privacy.Encrypted;
 import org.servicedesk.security.Masking;
@@ -23,7 +23,8 @@ import org.servicedesk.security.Masking;
 public class Notification {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_id")
+    @SequenceGenerator(name = "notification_id", sequenceName = "notification_id_seq", allocationSize = 50)
     private Long id;
 
     private Long ticketId;
@@ -38,7 +39,7 @@ public class Notification {
     private String recipient;
 
     /** The customer's e-mail address or phone number; null for staff. */
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String recipientAddress;
 
     @Enumerated(EnumType.STRING)
@@ -47,10 +48,10 @@ public class Notification {
     @Enumerated(EnumType.STRING)
     private NotificationTemplate template;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String subject;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String body;
 
     private String link;

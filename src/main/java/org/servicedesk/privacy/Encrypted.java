@@ -1,30 +1,19 @@
 package org.servicedesk.privacy;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 
 /**
- * {@code @Convert(converter = Encrypted.class)} on a String field: stored AES-GCM encrypted
- * ({@link FieldCipher}), read back decrypted. Hibernate gets it from Spring (Spring Boot configures
- * Hibernate's bean container), so it has the configured keys. A column with it cannot be searched
- * or compared in SQL; lookups go through a {@link BlindIndex} column.
+ * On a String field of an entity: the column is stored AES-GCM encrypted ({@link FieldCipher}) and
+ * bound to its table, column and row, so a value moved to another row or column does not decrypt.
+ * The field itself always holds the plaintext; {@link EncryptedColumns} encrypts what Hibernate
+ * writes and decrypts what it reads. The entity's id must come from a sequence (the row must be
+ * known before the insert). A column with it cannot be searched or compared in SQL; lookups go
+ * through a {@link BlindIndex} column.
  */
-@Converter
-public class Encrypted implements AttributeConverter<String, String> {
-
-    private final FieldCipher cipher;
-
-    public Encrypted(FieldCipher cipher) {
-        this.cipher = cipher;
-    }
-
-    @Override
-    public String convertToDatabaseColumn(String attribute) {
-        return cipher.encrypt(attribute);
-    }
-
-    @Override
-    public String convertToEntityAttribute(String stored) {
-        return cipher.decrypt(stored);
-    }
+@Target(ElementType.FIELD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Encrypted {
 }

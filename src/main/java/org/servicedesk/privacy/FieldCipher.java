@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.crypto.AEADBadTagException;
@@ -18,10 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts one column value with AES-256-GCM (JDK {@code javax.crypto}): a fresh random 96-bit IV
- * per value, a 128-bit authentication tag, and the key id as additional authenticated data. The
- * stored form is {@code keyId:base64(iv | ciphertext+tag)}, e.g. {@code v1:3q2+7w…}; the key id
- * says which key decrypts it, so keys can rotate: the current key encrypts, the current and the
- * old keys decrypt.
+ * per value, a 128-bit authentication tag, and as additional authenticated data the key id and the
+ * {@link Cell} the value is stored in (table, column and row id). The stored form is
+ * {@code keyId:base64(iv | ciphertext+tag)}, e.g. {@code v1:3q2+7w…}; the key id says which key
+ * decrypts it, so keys can rotate: the current key encrypts, the current and the old keys decrypt.
+ * Because the cell is authenticated, a value copied to another row or column (someone with write
+ * access to the database moving a phone number onto their own ticket, or swapping two customers'
+ * e-mails) fails its integrity check instead of being read as theirs.
  */
 public final class FieldCipher {
 
@@ -81,8 +85,31 @@ public final class FieldCipher {
         return keys.keySet();
     }
 
+    /**
+     * Where a value is stored: its table, column and primary key. Names are lower-case SQL names;
+     * they never contain the separator of the associated data.
+     */
+    public record Cell(String table, String column, Object row) {
+
+        public Cell {
+            if (table == null || column == null || row == null) {
+                throw new IllegalArgumentException("a personal-data value needs its table, column and row to be"
+                        + " encrypted or decrypted (" + table + "." + column + " of row " + row + ")");
+            }
+        }
+
+        byte[] associatedData(String keyId) {
+            return (keyId + "|" + table + "|" + column + "|" + row).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return table + "." + column + " of row " + row;
+        }
+    }
+
     /** {@code null} stays {@code null}. */
-    public String encrypt(String plaintext) {
+    public String encrypt(String plaintext, Cell cell) {
         if (plaintext == null) {
             return null;
         }
@@ -91,7 +118,7 @@ public final class FieldCipher {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(currentKeyId.getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(cell.associatedData(currentKeyId));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] stored = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
             return currentKeyId + ":" + Base64.getEncoder().encodeToString(stored);
@@ -100,11 +127,30 @@ public final class FieldCipher {
         }
     }
 
-    /** {@code null} stays {@code null}; anything that is not a sound ciphertext of a known key fails. */
-    public String decrypt(String stored) {
+    /**
+     * {@code null} stays {@code null}; anything that is not a sound ciphertext of a known key for
+     * exactly this cell fails. The message names the cell, never the value.
+     */
+    public String decrypt(String stored, Cell cell) {
         if (stored == null) {
             return null;
         }
+        try {
+            return open(stored, cell::associatedData);
+        } catch (PersonalDataException e) {
+            throw new PersonalDataException(cell + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A value written before values were bound to their cell (until migration V12), whose
+     * associated data is the key id alone. Only the migration that binds them reads this form.
+     */
+    String decryptUnbound(String stored) {
+        return stored == null ? null : open(stored, keyId -> keyId.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String open(String stored, Function<String, byte[]> associatedData) {
         int colon = stored.indexOf(':');
         String keyId = colon > 0 ? stored.substring(0, colon) : null;
         SecretKey key = keyId == null ? null : keys.get(keyId);
@@ -126,11 +172,11 @@ public final class FieldCipher {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, raw, 0, IV_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(associatedData.apply(keyId));
             return new String(cipher.doFinal(raw, IV_BYTES, raw.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new PersonalDataException("a personal-data value failed its integrity check (changed, or a wrong key '"
-                    + keyId + "')");
+            throw new PersonalDataException("a personal-data value failed its integrity check (changed, moved from another row or"
+                    + " column, or a wrong key '" + keyId + "')");
         } catch (GeneralSecurityException e) {
             throw new PersonalDataException("decryption failed (" + e.getClass().getSimpleName() + ")", e);
         }

@@ -3,8 +3,12 @@ package org.servicedesk.privacy;
 import java.util.Base64;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.hibernate.jpa.boot.internal.EntityManagerFactoryBuilderImpl;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +42,14 @@ class PersonalDataKeys {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("servicedesk.encryption: " + e.getMessage());
         }
+    }
+
+    /** Hibernate builds its session factory with {@link EncryptedColumns} in place. */
+    @Bean
+    HibernatePropertiesCustomizer encryptedColumns(FieldCipher cipher) {
+        EncryptedColumns columns = new EncryptedColumns(cipher);
+        return properties -> properties.put(EntityManagerFactoryBuilderImpl.INTEGRATOR_PROVIDER,
+                (IntegratorProvider) () -> List.of(columns));
     }
 
     @Bean

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rewrites the personal-data columns ({@link PersonalColumns}) row by row, in pages, over plain
- * JDBC: encrypts plaintext (the V9_1 migration), or re-encrypts what another key encrypted (after a
- * rotation); either way the blind indexes are recomputed (after a rotation of the blind-index key).
+ * JDBC: encrypts plaintext (the V9_1 migration), binds values to their cell (V12), or re-encrypts what
+ * another key encrypted (after a rotation); the blind indexes are recomputed each time (after a
+ * rotation of the blind-index key).
  */
 final class PersonalDataRewriter {
 
@@ -22,7 +23,12 @@ final class PersonalDataRewriter {
         /** Every value is plaintext: encrypt it with the current key. */
         ENCRYPT_PLAINTEXT,
         /** Every value is encrypted with a configured key: re-encrypt those not under the current key. */
-        REENCRYPT
+        REENCRYPT,
+        /**
+         * Values encrypted before they were bound to their cell (V12): re-encrypt them bound, with the
+         * current key; values already bound stay as they are.
+         */
+        BIND
     }
 
     private static final int PAGE = 500;
@@ -84,19 +90,32 @@ final class PersonalDataRewriter {
             if (value == null) {
                 continue;
             }
-            if (mode == Mode.ENCRYPT_PLAINTEXT) {
-                plain.put(column, value);
-                stored.put(column, cipher.encrypt(value));
-            } else {
-                String text;
-                try {
-                    text = cipher.decrypt(value);
-                } catch (PersonalDataException e) {
-                    throw new PersonalDataException(table.name() + "." + column + " of row " + value(row, "id")
-                            + ": " + e.getMessage());
+            FieldCipher.Cell cell = new FieldCipher.Cell(table.name(), column, ((Number) value(row, "id")).longValue());
+            switch (mode) {
+                case ENCRYPT_PLAINTEXT -> {
+                    plain.put(column, value);
+                    stored.put(column, cipher.encrypt(value, cell));
                 }
-                plain.put(column, text);
-                stored.put(column, cipher.isCurrent(value) ? value : cipher.encrypt(text));
+                case REENCRYPT -> {
+                    String text = cipher.decrypt(value, cell);
+                    plain.put(column, text);
+                    stored.put(column, cipher.isCurrent(value) ? value : cipher.encrypt(text, cell));
+                }
+                case BIND -> {
+                    String text = bound(value, cell);
+                    if (text != null) {
+                        plain.put(column, text);
+                        stored.put(column, value);
+                    } else {
+                        try {
+                            text = cipher.decryptUnbound(value);
+                        } catch (PersonalDataException e) {
+                            throw new PersonalDataException(cell + ": " + e.getMessage());
+                        }
+                        plain.put(column, text);
+                        stored.put(column, cipher.encrypt(text, cell));
+                    }
+                }
             }
         }
         for (PersonalColumns.Index idx : table.indexes()) {
@@ -110,6 +129,15 @@ final class PersonalDataRewriter {
             differs |= !Objects.equals(values[i], value(row, columns.get(i)));
         }
         return differs ? values : null;
+    }
+
+    /** The plaintext of a value already bound to this cell, or null when it is not. */
+    private String bound(String value, FieldCipher.Cell cell) {
+        try {
+            return cipher.decrypt(value, cell);
+        } catch (PersonalDataException e) {
+            return null;
+        }
     }
 
     /** Column labels come back in upper case from H2 and in lower case from PostgreSQL. */

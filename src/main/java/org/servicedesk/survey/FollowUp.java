@@ -2,11 +2,11 @@ package org.servicedesk.survey;
 
 import java.time.Instant;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 import org.servicedesk.privacy.Encrypted;
 
@@ -15,7 +15,8 @@ import org.servicedesk.privacy.Encrypted;
 public class FollowUp {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "follow_up_id")
+    @SequenceGenerator(name = "follow_up_id", sequenceName = "follow_up_id_seq", allocationSize = 50)
     private Long id;
 
     private Long ticketId;
@@ -23,7 +24,7 @@ public class FollowUp {
     private Long surveyId;
 
     /** The customer's survey comment: stored encrypted. */
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String feedback;
 
     private int score;

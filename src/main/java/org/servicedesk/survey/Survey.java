@@ -3,13 +3,13 @@ package org.servicedesk.survey;
 import java.time.Instant;
 import java.util.stream.IntStream;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
 import org.servicedesk.privacy.Encrypted;
@@ -19,7 +19,8 @@ import org.servicedesk.privacy.Encrypted;
 public class Survey {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "survey_id")
+    @SequenceGenerator(name = "survey_id", sequenceName = "survey_id_seq", allocationSize = 50)
     private Long id;
 
     private Long ticketId;
@@ -44,7 +45,7 @@ public class Survey {
     private Integer overall;
 
     /** The customer's own words: stored encrypted. */
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String comment;
 
     @Version

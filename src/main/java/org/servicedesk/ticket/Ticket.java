@@ -2,7 +2,6 @@ package org.servicedesk.ticket;
 
 import java.time.Instant;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -10,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
 import org.servicedesk.privacy.BlindIndex;
@@ -28,20 +28,21 @@ import org.servicedesk.privacy.Encrypted;
 public class Ticket implements BlindIndexed {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_id")
+    @SequenceGenerator(name = "ticket_id", sequenceName = "ticket_id_seq", allocationSize = 50)
     private Long id;
 
     private String number;
 
     private Long customerId;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String contactName;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String contactPhone;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String contactEmail;
 
     private String contactPhoneBidx;
@@ -58,15 +59,15 @@ public class Ticket implements BlindIndexed {
     private Priority priority;
 
     /** The customer's own words may hold contact data or an order number: stored encrypted. */
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String subject;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String description;
 
     private String product;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String orderNumber;
 
     private String customerTier;
@@ -80,7 +81,7 @@ public class Ticket implements BlindIndexed {
 
     private String handler;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String resolution;
 
     private Integer resolvedTier;

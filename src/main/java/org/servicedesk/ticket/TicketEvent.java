@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 
 import org.servicedesk.privacy.Encrypted;
 
@@ -30,7 +30,8 @@ public class TicketEvent {
             TicketAction.SLA_BREACH_HANDLED, TicketAction.REASSIGNED, TicketAction.PRIORITY_CHANGED);
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_event_id")
+    @SequenceGenerator(name = "ticket_event_id", sequenceName = "ticket_event_id_seq", allocationSize = 50)
     private Long id;
 
     private Long ticketId;
@@ -43,7 +44,7 @@ public class TicketEvent {
 
     private String detail;
 
-    @Convert(converter = Encrypted.class)
+    @Encrypted
     private String privateDetail;
 
     protected TicketEvent() {

@@ -50,15 +50,16 @@ class EncryptionKeysTest {
     @Test
     void withKeysFromTheEnvironmentItStartsAndOldKeysDecrypt() throws IOException {
         String old = Base64.getEncoder().encodeToString(FieldCipherTest.key());
-        String written = new FieldCipher("v1", Base64.getDecoder().decode(old), Map.of()).encrypt("13812345678");
+        FieldCipher.Cell cell = new FieldCipher.Cell("customer", "phone", 7L);
+        String written = new FieldCipher("v1", Base64.getDecoder().decode(old), Map.of()).encrypt("13812345678", cell);
         postgresProfile(Map.of("SERVICEDESK_ENCRYPTION_KEY", KEY, "SERVICEDESK_ENCRYPTION_KEY_ID", "v2",
                 "SERVICEDESK_ENCRYPTION_OLD_KEYS", "v1:" + old, "SERVICEDESK_BLIND_INDEX_KEY", OTHER_KEY)).run(context -> {
                     assertThat(context).hasNotFailed();
                     FieldCipher cipher = context.getBean(FieldCipher.class);
                     assertThat(cipher.currentKeyId()).isEqualTo("v2");
                     assertThat(cipher.keyIds()).containsExactlyInAnyOrder("v1", "v2");
-                    assertThat(cipher.decrypt(written)).isEqualTo("13812345678");
-                    assertThat(cipher.encrypt("x")).startsWith("v2:");
+                    assertThat(cipher.decrypt(written, cell)).isEqualTo("13812345678");
+                    assertThat(cipher.encrypt("x", cell)).startsWith("v2:");
                 });
     }
 

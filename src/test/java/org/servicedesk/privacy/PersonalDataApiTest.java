@@ -1,6 +1,7 @@
 package org.servicedesk.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -108,6 +109,54 @@ class PersonalDataApiTest {
         String second = create();
         assertThat(tickets.findByNumber(second).orElseThrow().getCustomerId())
                 .isEqualTo(((Number) ticket.get("customer_id")).longValue());
+    }
+
+    /**
+     * Someone with write access to the database (not the keys) moves ciphertext around: the first
+     * ticket's encrypted phone into the second ticket's subject, which agents read unmasked, and into
+     * the second ticket's phone, which supervisors unmask. Neither is read as the second ticket's.
+     */
+    @Test
+    void aValueMovedToAnotherRowOrColumnIsRefusedNotShown() throws Exception {
+        String first = create();
+        String firstPhone = phone;
+        uniqueCustomer();
+        String second = create();
+        String stolen = jdbc.queryForObject("select contact_phone from ticket where number = ?", String.class, first);
+        String ownSubject = jdbc.queryForObject("select subject from ticket where number = ?", String.class, second);
+        String ownPhone = jdbc.queryForObject("select contact_phone from ticket where number = ?", String.class, second);
+        long secondId = jdbc.queryForObject("select id from ticket where number = ?", Long.class, second);
+
+        jdbc.update("update ticket set subject = ? where number = ?", stolen, second);
+        as("alice").perform(get("/api/tickets/" + second))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().string(not(containsString(firstPhone.substring(3)))))
+                .andExpect(content().string(not(containsString("ticket."))));
+        assertThatThrownBy(() -> tickets.findByNumber(second)).isInstanceOf(PersonalDataException.class)
+                .hasMessageContaining("ticket.subject of row").hasMessageContaining("integrity")
+                .hasMessageNotContaining(firstPhone);
+
+        jdbc.update("update ticket set subject = ?, contact_phone = ? where number = ?", ownSubject, stolen, second);
+        assertThatThrownBy(() -> tickets.findByNumber(second)).isInstanceOf(PersonalDataException.class)
+                .hasMessageContaining("ticket.contact_phone of row " + secondId);
+        jdbc.update("update ticket set contact_phone = ? where number = ?", ownPhone, second);
+        assertThat(tickets.findByNumber(second).orElseThrow().getContactPhone()).isEqualTo(phone);
+        // the first ticket, untouched, reads as ever
+        as("carol").perform(get("/api/tickets/" + first)).andExpect(status().isOk());
+    }
+
+    /** Reading and saving an unchanged ticket writes nothing: the dirty check compares plaintext with plaintext. */
+    @Test
+    void anUnchangedTicketIsNotRewritten() throws Exception {
+        String number = create();
+        Map<String, Object> before = jdbc.queryForMap("select version, subject, contact_phone from ticket where number = ?",
+                number);
+        var ticket = tickets.findByNumber(number).orElseThrow();
+        assertThat(ticket.getContactPhone()).isEqualTo(phone);
+        tickets.save(ticket);
+        tickets.save(tickets.findByNumber(number).orElseThrow());
+        assertThat(jdbc.queryForMap("select version, subject, contact_phone from ticket where number = ?", number))
+                .isEqualTo(before);
     }
 
     @Test

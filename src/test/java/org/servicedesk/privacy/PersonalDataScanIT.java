@@ -330,10 +330,11 @@ class PersonalDataScanIT {
         StringBuilder all = new StringBuilder();
         for (PersonalColumns.Table table : PersonalColumns.ALL) {
             for (String column : table.encrypted()) {
-                jdbc.query("select " + column + " from " + table.name() + " where " + column + " is not null", rs -> {
-                    String stored = rs.getString(1);
+                jdbc.query("select id, " + column + " from " + table.name() + " where " + column + " is not null", rs -> {
+                    String stored = rs.getString(2);
+                    FieldCipher.Cell cell = new FieldCipher.Cell(table.name(), column, rs.getLong(1));
                     all.append(table.name()).append('.').append(column).append('=')
-                            .append(cipher.isEncrypted(stored) ? cipher.decrypt(stored) : stored).append('\n');
+                            .append(cipher.isEncrypted(stored) ? cipher.decrypt(stored, cell) : stored).append('\n');
                 });
             }
         }

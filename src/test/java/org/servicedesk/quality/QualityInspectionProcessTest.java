@@ -441,24 +441,33 @@ class QualityInspectionProcessTest {
 
     private long ticket(Instant closedAt, String status) {
         String number = prefix + "-" + (++tickets);
+        long id = jdbc.queryForObject("select next value for ticket_id_seq", Long.class);
         jdbc.update("""
-                insert into ticket (number, contact_name, contact_phone, contact_email, channel, category, priority,
+                insert into ticket (id, number, contact_name, contact_phone, contact_email, channel, category, priority,
                     subject, description, status, resolution, resolved_tier, first_responded_at, closed_at,
                     close_reason, created_at, version)
-                values (?, ?, ?, ?, 'PHONE', 'REPAIR', 'P1', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                """, number, cipher.encrypt(CUSTOMER), cipher.encrypt(PHONE), cipher.encrypt(EMAIL),
-                cipher.encrypt(subject(number)), cipher.encrypt("Oven O-7 does not heat."), status,
-                closedAt == null ? null : cipher.encrypt("Replaced the heating element."), closedAt == null ? null : 2,
+                values (?, ?, ?, ?, ?, 'PHONE', 'REPAIR', 'P1', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                """, id, number, sealed("ticket", "contact_name", id, CUSTOMER), sealed("ticket", "contact_phone", id, PHONE),
+                sealed("ticket", "contact_email", id, EMAIL), sealed("ticket", "subject", id, subject(number)),
+                sealed("ticket", "description", id, "Oven O-7 does not heat."), status,
+                closedAt == null ? null : sealed("ticket", "resolution", id, "Replaced the heating element."),
+                closedAt == null ? null : 2,
                 closedAt == null ? null : at(closedAt.minusSeconds(86_000)), at(closedAt),
                 closedAt == null ? null : "CONFIRMED", at(closedAt == null ? Instant.now() : closedAt.minusSeconds(90_000)));
-        return jdbc.queryForObject("select id from ticket where number = ?", Long.class, number);
+        return id;
     }
 
     private long customer() {
-        jdbc.update("insert into customer (name, phone, tier, language, preferred_channel, created_at)"
-                + " values (?, ?, 'STANDARD', 'zh', 'PHONE', ?)", cipher.encrypt(CUSTOMER), cipher.encrypt(PHONE),
-                at(Instant.now()));
-        return jdbc.queryForObject("select max(id) from customer", Long.class);
+        long id = jdbc.queryForObject("select next value for customer_id_seq", Long.class);
+        jdbc.update("insert into customer (id, name, phone, tier, language, preferred_channel, created_at)"
+                + " values (?, ?, ?, 'STANDARD', 'zh', 'PHONE', ?)", id, sealed("customer", "name", id, CUSTOMER),
+                sealed("customer", "phone", id, PHONE), at(Instant.now()));
+        return id;
+    }
+
+    /** A value as the application stores it in this cell. */
+    private String sealed(String table, String column, long id, String value) {
+        return cipher.encrypt(value, new FieldCipher.Cell(table, column, id));
     }
 
     private String number(long ticketId) {
