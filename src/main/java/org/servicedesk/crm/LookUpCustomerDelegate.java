@@ -32,7 +32,8 @@ class LookUpCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Ticket ticket = tickets.of(execution);
+        // the request that took the ticket and the job executor may both run this job: one waits here
+        Ticket ticket = tickets.lockedOf(execution);
         Customer customer = crm.findOrCreate(new CrmDirectory.Contact(ticket.getCustomerId(),
                 ticket.getContactName(), ticket.getContactPhone(), ticket.getContactEmail()));
         ticket.linkCustomer(customer.getId(), customer.getTier().name());

@@ -30,9 +30,18 @@ public class SlaClocks {
         this.time = time;
     }
 
-    /** The clocks that run from intake: assignment, first response and resolution. */
+    /**
+     * The clocks that run from intake: assignment, first response and resolution. Started once: if
+     * they are already there (the routing ran before), those are returned.
+     */
     @Transactional
     public List<SlaClock> startAtIntake(Long ticketId, Instant receivedAt, SlaPolicy policy) {
+        List<SlaClock> started = clocks.findByTicketIdAndRoundAndClockInOrderByIdAsc(ticketId, 1,
+                List.of(ClockKind.ASSIGNMENT, ClockKind.RESPONSE, ClockKind.RESOLUTION));
+        if (!started.isEmpty()) {
+            return List.of(kind(started, ClockKind.ASSIGNMENT), kind(started, ClockKind.RESPONSE),
+                    kind(started, ClockKind.RESOLUTION));
+        }
         return List.of(
                 start(ticketId, ClockKind.ASSIGNMENT, 1, policy.calendar(), policy.assignmentTarget(),
                         policy.assignmentWarningLead(), null, receivedAt),
@@ -40,6 +49,11 @@ public class SlaClocks {
                         policy.responseWarningLead(), null, receivedAt),
                 start(ticketId, ClockKind.RESOLUTION, 1, policy.calendar(), policy.resolutionTarget(),
                         policy.resolutionWarningLead(), policy.resolutionEscalationAfter(), receivedAt));
+    }
+
+    private static SlaClock kind(List<SlaClock> clocks, ClockKind kind) {
+        return clocks.stream().filter(c -> c.getClock() == kind).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the intake clocks of a ticket are incomplete: no " + kind));
     }
 
     /** A new tier-2 feedback clock for each escalation to tier 2 (and each return to it). */

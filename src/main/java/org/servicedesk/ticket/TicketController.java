@@ -58,9 +58,8 @@ class TicketController {
 
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody NewTicket request) {
-        String number = intake.create(request).getNumber();
-        intake.routeNow(number);
-        Ticket ticket = tickets.byNumber(number);
+        Ticket ticket = intake.receive(request);
+        String number = ticket.getNumber();
         return ResponseEntity.created(URI.create("/api/tickets/" + number))
                 .body(new Created(number, ticket.getStatus(), ticket.getResponseDueAt(), ticket.getResolutionDueAt()));
     }

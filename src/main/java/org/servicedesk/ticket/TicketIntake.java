@@ -7,8 +7,13 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_CHANNEL;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_PRIORITY;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TICKET_ID;
 
+import java.time.Duration;
+import java.util.Date;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -16,13 +21,26 @@ import org.servicedesk.system.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creates tickets: the ticket row and its process instance are committed together or not at all. */
+/**
+ * Creates tickets: the ticket row and its process instance are committed together or not at all,
+ * in one transaction holding one database connection. What the caller is answered (the number and
+ * the due dates) is worked out right after, in the request; everything else is left to jobs.
+ */
 @Service
 public class TicketIntake {
 
     private static final Logger log = LoggerFactory.getLogger(TicketIntake.class);
+
+    /**
+     * The customer lookup of a ticket taken by a request is due this long after its intake: until
+     * then the job executor leaves it to the request ({@link #receive}), so that the two do not run
+     * it at once (should they, the lookup locks the ticket and one waits); if the request fails or
+     * its node stops, the job executor takes it then.
+     */
+    static final Duration REQUEST_HANDLES_LOOKUP_FOR = Duration.ofSeconds(10);
 
     private final TicketRepository tickets;
 
@@ -34,45 +52,85 @@ public class TicketIntake {
 
     private final ManagementService managementService;
 
+    private final IdentityService identityService;
+
+    private final TransactionTemplate transaction;
+
     private final TimeSource time;
 
     TicketIntake(TicketRepository tickets, TicketNumbers numbers, Timeline timeline, RuntimeService runtimeService,
-            ManagementService managementService, TimeSource time) {
+            ManagementService managementService, IdentityService identityService,
+            PlatformTransactionManager transactionManager, TimeSource time) {
         this.tickets = tickets;
         this.numbers = numbers;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.identityService = identityService;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.time = time;
     }
 
-    @Transactional
+    /**
+     * A ticket taken by a request, which is answered with its number and due dates: the ticket is
+     * created, its customer lookup held back from the job executor for a moment and run right away
+     * in this request ({@link #routeNow}). Must be called outside a transaction.
+     */
+    public Ticket receive(NewTicket request) {
+        String number = create(request, true).getNumber();
+        routeNow(number);
+        return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    /**
+     * A new ticket whose customer lookup is left to the job executor (or to {@link #routeNow}).
+     * Must be called outside a transaction: the number is reserved before the intake's own.
+     */
     public Ticket create(NewTicket request) {
-        Ticket ticket = tickets.save(new Ticket(numbers.next(), request, time.now()));
+        return create(request, false);
+    }
+
+    private Ticket create(NewTicket request, boolean holdLookupForRequest) {
+        String number = numbers.next();
+        return transaction.execute(status -> create(number, request, holdLookupForRequest));
+    }
+
+    private Ticket create(String number, NewTicket request, boolean holdLookupForRequest) {
+        Ticket ticket = tickets.save(new Ticket(number, request, time.now()));
         timeline.record(ticket.getId(), Timeline.CUSTOMER, TicketAction.RECEIVED, "Channel " + request.channel());
-        runtimeService.startProcessInstanceByKey(PROCESS_ID, ticket.getNumber(),
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_ID, ticket.getNumber(),
                 Variables.createVariables()
                         .putValue(VAR_TICKET_ID, ticket.getId())
                         .putValue(VAR_CATEGORY, request.category().name())
                         .putValue(VAR_PRIORITY, request.priority().name())
                         .putValue(VAR_CHANNEL, request.channel().name()));
+        Job lookup = holdLookupForRequest ? lookupJob(instance.getId()) : null;
+        if (lookup != null) {
+            Authentication caller = identityService.getCurrentAuthentication();
+            identityService.clearAuthentication(); // not a user's operation: no entry in the operation log
+            try {
+                managementService.setJobDuedate(lookup.getId(),
+                        Date.from(time.now().plus(REQUEST_HANDLES_LOOKUP_FOR)));
+            } finally {
+                if (caller != null) {
+                    identityService.setAuthentication(caller);
+                }
+            }
+        }
         return ticket;
     }
 
     /**
-     * Runs the customer lookup (and so the routing) of a just committed ticket right away, so
-     * the caller learns its due dates. If the CRM fails, the job stays with the job executor,
-     * which retries it; the ticket is then answered as NEW, without due dates yet.
+     * Runs the customer lookup (and so the routing and the SLA policy) of a just committed ticket
+     * right away, so the caller learns its due dates. If the CRM fails, the job stays with the job
+     * executor, which retries it; the ticket is then answered as NEW, without due dates yet.
      */
     public void routeNow(String ticketNumber) {
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_ID)
                 .processInstanceBusinessKey(ticketNumber)
                 .singleResult();
-        Job lookup = instance == null ? null : managementService.createJobQuery()
-                .processInstanceId(instance.getId())
-                .activityId(TASK_LOOK_UP_CUSTOMER)
-                .singleResult();
+        Job lookup = instance == null ? null : lookupJob(instance.getId());
         if (lookup == null) {
             return; // the job executor was quicker
         }
@@ -82,5 +140,12 @@ public class TicketIntake {
             log.info("ticket {}: customer lookup deferred to the job executor ({})", ticketNumber,
                     e.getClass().getSimpleName());
         }
+    }
+
+    private Job lookupJob(String processInstanceId) {
+        return managementService.createJobQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(TASK_LOOK_UP_CUSTOMER)
+                .singleResult();
     }
 }

@@ -30,11 +30,25 @@ public class TicketLookup {
      * inspection) works only on the tickets its feature vouches for ({@link TicketOwnership}).
      */
     public Ticket of(VariableScope scope) {
+        return owned(scope, false);
+    }
+
+    /**
+     * {@link #of}, with the ticket's row locked until the step's transaction ends: a step that must
+     * not run twice at once for a ticket (the customer lookup, which the request and the job executor
+     * may both start) waits for the other, then sees what it did. Must be the step's first read of
+     * the ticket.
+     */
+    public Ticket lockedOf(VariableScope scope) {
+        return owned(scope, true);
+    }
+
+    private Ticket owned(VariableScope scope, boolean lock) {
         Object id = scope.getVariable(VAR_TICKET_ID);
         if (!(id instanceof Number number)) {
             throw new IllegalStateException("process variable " + VAR_TICKET_ID + " is missing");
         }
-        Ticket ticket = tickets.findById(number.longValue())
+        Ticket ticket = (lock ? tickets.findForUpdate(number.longValue()) : tickets.findById(number.longValue()))
                 .orElseThrow(() -> new IllegalStateException("no ticket with id " + id));
         DelegateExecution execution = executionOf(scope);
         String businessKey = execution == null ? null : execution.getProcessBusinessKey();
