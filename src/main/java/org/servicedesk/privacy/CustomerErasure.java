@@ -12,13 +12,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.servicedesk.system.AsSystem;
 import org.servicedesk.system.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,7 @@ public class CustomerErasure {
 
     private final HistoryService historyService;
 
-    private final IdentityService identityService;
+    private final AsSystem asSystem;
 
     private final ErasureRecords records;
 
@@ -74,13 +73,13 @@ public class CustomerErasure {
     private final InspectionHistoryErasure inspections;
 
     CustomerErasure(NamedParameterJdbcTemplate jdbc, RuntimeService runtimeService, HistoryService historyService,
-            IdentityService identityService, ErasureRecords records, TimeSource time,
+            AsSystem asSystem, ErasureRecords records, TimeSource time,
             InspectionHistoryErasure inspections) {
         this.inspections = inspections;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
-        this.identityService = identityService;
+        this.asSystem = asSystem;
         this.records = records;
         this.time = time;
     }
@@ -170,9 +169,7 @@ public class CustomerErasure {
         if (ticketNumbers.isEmpty()) {
             return 0;
         }
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        return asSystem.call(() -> {
             inspections.erase(ticketIds);
             List<String> instanceIds = historyService.createHistoricProcessInstanceQuery()
                     .processInstanceBusinessKeyIn(ticketNumbers.toArray(String[]::new)).list().stream()
@@ -199,10 +196,6 @@ public class CustomerErasure {
             }
             historyService.deleteHistoricProcessInstancesIfExists(instanceIds);
             return instanceIds.size();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        });
     }
 }

@@ -10,13 +10,12 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_TICKET_ID;
 import java.time.Duration;
 import java.util.Date;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.servicedesk.system.AsSystem;
 import org.servicedesk.system.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,21 +51,21 @@ public class TicketIntake {
 
     private final ManagementService managementService;
 
-    private final IdentityService identityService;
+    private final AsSystem asSystem;
 
     private final TransactionTemplate transaction;
 
     private final TimeSource time;
 
     TicketIntake(TicketRepository tickets, TicketNumbers numbers, Timeline timeline, RuntimeService runtimeService,
-            ManagementService managementService, IdentityService identityService,
+            ManagementService managementService, AsSystem asSystem,
             PlatformTransactionManager transactionManager, TimeSource time) {
         this.tickets = tickets;
         this.numbers = numbers;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
-        this.identityService = identityService;
+        this.asSystem = asSystem;
         this.transaction = new TransactionTemplate(transactionManager);
         this.time = time;
     }
@@ -105,17 +104,9 @@ public class TicketIntake {
                         .putValue(VAR_PRIORITY, request.priority().name())
                         .putValue(VAR_CHANNEL, request.channel().name()));
         Job lookup = holdLookupForRequest ? lookupJob(instance.getId()) : null;
-        if (lookup != null) {
-            Authentication caller = identityService.getCurrentAuthentication();
-            identityService.clearAuthentication(); // not a user's operation: no entry in the operation log
-            try {
-                managementService.setJobDuedate(lookup.getId(),
-                        Date.from(time.now().plus(REQUEST_HANDLES_LOOKUP_FOR)));
-            } finally {
-                if (caller != null) {
-                    identityService.setAuthentication(caller);
-                }
-            }
+        if (lookup != null) { // not the channel's operation: the desk's own
+            asSystem.run(() -> managementService.setJobDuedate(lookup.getId(),
+                    Date.from(time.now().plus(REQUEST_HANDLES_LOOKUP_FOR))));
         }
         return ticket;
     }
