@@ -50,7 +50,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * tickets one after the other (250 each in the suite, 2,000 each on demand) with the web chat's API key to {@code POST /api/tickets}, over
  * loopback HTTP, on PostgreSQL, with the job executor running. Every request must succeed with a
  * ticket number and its due dates; every ticket must exist once, with its process instance and its
- * three intake clocks, and no job may have failed. It prints tickets per second and the latency
+ * three intake clocks, and then, once the job executor has run the acknowledgements, with one receipt
+ * notice and one tier-1 task; no job may have failed. It prints tickets per second and the latency
  * percentiles; it asserts no timing. {@code -Dintake.load.clients=…} and {@code -Dintake.load.each=…}
  * change the counts.
  */
@@ -90,9 +91,15 @@ class IntakeLoadIT {
     void deleteTheInstancesOfThisTest() {
         List<String> running = jdbc.queryForList("select proc_inst_id_ from act_hi_procinst where start_time_ >= ?"
                 + " and end_time_ is null and super_process_instance_id_ is null", String.class, testStarted);
-        for (int from = 0; from < running.size(); from += 200) {
-            runtimeService.deleteProcessInstances(running.subList(from, Math.min(running.size(), from + 200)),
-                    "load test over", true, true);
+        JobExecutor jobExecutor = engineConfiguration.getJobExecutor();
+        jobExecutor.shutdown(); // its runs of these instances' jobs would collide with their deletion
+        try {
+            for (int from = 0; from < running.size(); from += 200) {
+                runtimeService.deleteProcessInstances(running.subList(from, Math.min(running.size(), from + 200)),
+                        "load test over", true, true);
+            }
+        } finally {
+            jobExecutor.start();
         }
     }
 
@@ -135,6 +142,10 @@ class IntakeLoadIT {
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
         System.out.printf("  failed requests %d %s; answers without due dates %d%n",
                 failures.values().stream().mapToInt(Integer::intValue).sum(), failures, withoutDueDates);
+        long pendingAtLastAnswer = acknowledgementsPending(before);
+        double drained = waitForAcknowledgements(before, deadline);
+        System.out.printf("  acknowledgement jobs pending at the last answer %d; all done %.1f s after it%n",
+                pendingAtLastAnswer, drained);
 
         assertThat(answers).as("every request answered before the bound of %s", BOUND).hasSize(CLIENTS * EACH);
         assertThat(failures).as("failed requests").isEmpty();
@@ -158,6 +169,17 @@ class IntakeLoadIT {
                 """, before);
         assertThat(((Number) clocks.get("tickets")).intValue()).as("tickets with clocks").isEqualTo(numbers.size());
         assertThat(((Number) clocks.get("clocks")).intValue()).as("three clocks each").isEqualTo(3 * numbers.size());
+        // after the answer, by the job executor: the acknowledgement once and the tier-1 task once
+        assertThat(acknowledgementsPending(before)).as("acknowledgement jobs left").isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from notification n join ticket t on t.id = n.ticket_id
+                 where t.created_at >= ? and n.template = 'TICKET_RECEIVED'
+                """, Long.class, before)).as("acknowledgements, one per ticket").isEqualTo(numbers.size());
+        List<String> tier1 = jdbc.queryForList("select p.business_key_ from act_ru_task k join act_hi_procinst p"
+                + " on p.id_ = k.proc_inst_id_ where p.start_time_ >= ? and k.task_def_key_ = ?", String.class, before,
+                TicketLifecycle.TASK_HANDLE_TIER1);
+        assertThat(new HashSet<>(tier1)).as("a tier-1 task per ticket").isEqualTo(numbers);
+        assertThat(tier1).as("one tier-1 task per ticket").hasSameSizeAs(numbers);
         assertThat(jdbc.queryForList("select j.exception_msg_ from act_ru_job j join act_hi_procinst p"
                 + " on p.id_ = j.process_instance_id_ where p.start_time_ >= ? and j.exception_msg_ is not null",
                 String.class, before)).as("failed jobs").isEmpty();
@@ -222,6 +244,22 @@ class IntakeLoadIT {
             assertThat(jdbc.queryForObject("select count(*) from customer where phone_bidx = (select contact_phone_bidx"
                     + " from ticket where id = ?)", Long.class, ticket.getId())).as("customers created").isEqualTo(1L);
         }
+    }
+
+    private long acknowledgementsPending(OffsetDateTime since) {
+        return jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                + " join act_hi_procinst p on p.id_ = j.process_instance_id_ where p.start_time_ >= ? and d.act_id_ = ?",
+                Long.class, since,
+                TicketLifecycle.TASK_ACKNOWLEDGE_RECEIPT);
+    }
+
+    /** Seconds until the job executor has run every acknowledgement (or the bound of the run is reached). */
+    private double waitForAcknowledgements(OffsetDateTime since, Instant deadline) throws InterruptedException {
+        long began = System.nanoTime();
+        while (acknowledgementsPending(since) > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        return (System.nanoTime() - began) / 1e9;
     }
 
     private Answer post(HttpClient http, int n) {

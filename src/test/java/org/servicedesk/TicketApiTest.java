@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicedesk.survey.SurveyRepository;
+import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,6 +87,18 @@ class TicketApiTest {
                 .andExpect(jsonPath("$.clocks[2].clock").value("RESOLUTION"))
                 .andExpect(jsonPath("$.clocks[2].escalationAt").isNotEmpty())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("13812345678"))));
+
+        // answered before the acknowledgement and the tier-1 task: those are a job of their own
+        mvc.perform(get("/api/tickets/" + number + "/notifications"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty());
+        String instance = scenario.lifecycle(number).getId();
+        assertThat(managementService.createJobQuery().processInstanceId(instance)
+                .activityId(TicketLifecycle.TASK_ACKNOWLEDGE_RECEIPT).count()).isOne();
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER1)).isNull();
+
+        scenario.acknowledge(number);
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER1)).isNotNull();
         mvc.perform(get("/api/tickets/" + number + "/notifications"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].template").value("TICKET_RECEIVED"))
@@ -151,6 +164,7 @@ class TicketApiTest {
     @Test
     void confirmingTwiceOrBeforeTheSolutionIsAConflict() throws Exception {
         String number = create(VALID);
+        scenario.acknowledge(number);
         confirm(number, "{\"accepted\": true}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.status").value("UNASSIGNED"));
         confirm(number, "{\"comment\": \"no answer field\"}").andExpect(status().isBadRequest())
@@ -166,6 +180,7 @@ class TicketApiTest {
     @Test
     void aSurveyAnswersOnceAndScoresStayWithinOneToFive() throws Exception {
         String number = create(VALID);
+        scenario.acknowledge(number);
         scenario.resolveAtTier1(number, "Reset the thermostat");
         confirm(number, "{\"accepted\": true}").andExpect(status().isOk());
         TicketScenario.advance(java.time.Duration.ofHours(1));

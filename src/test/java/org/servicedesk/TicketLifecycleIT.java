@@ -81,6 +81,7 @@ class TicketLifecycleIT {
         assertThat(number).matches("CG\\d{8}\\d{3,}");
         assertThat(created.getBody().get("status").asText()).isEqualTo("UNASSIGNED");
         assertThat(created.getBody().get("responseDueAt").asText()).isNotBlank();
+        scenario.acknowledge(number);
 
         scenario.escalateFromTier1(number, "Firmware related, needs remote session");
         assertThat(ticket(number).get("currentTier").asInt()).isEqualTo(2);

@@ -76,6 +76,21 @@ public final class TicketScenario {
         throw new IllegalStateException("jobs keep coming");
     }
 
+    /**
+     * Runs the acknowledgement of a ticket taken through {@code POST /api/tickets}: a job of its own
+     * after the answer, which the job executor would run; it opens the tier-1 task.
+     */
+    public void acknowledge(String ticketNumber) {
+        Job acknowledgement = managementService.createJobQuery()
+                .processInstanceId(lifecycle(ticketNumber).getId())
+                .activityId(TicketLifecycle.TASK_ACKNOWLEDGE_RECEIPT)
+                .singleResult();
+        if (acknowledgement == null) {
+            throw new IllegalStateException(ticketNumber + " has no acknowledgement waiting");
+        }
+        managementService.executeJob(acknowledgement.getId());
+    }
+
     public ProcessInstance lifecycle(String ticketNumber) {
         return runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(TicketLifecycle.PROCESS_ID)

@@ -117,11 +117,27 @@ class DemoData implements ApplicationRunner {
         taskService.complete(task.getId(), variables);
     }
 
+    /** The ticket's one open task; waits a little should the job executor still be opening it. */
     private Task openTask(String number) {
-        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(number).list();
+        List<Task> tasks = List.of();
+        for (int attempt = 0; attempt < 100 && tasks.isEmpty(); attempt++) {
+            tasks = taskService.createTaskQuery().processInstanceBusinessKey(number).list();
+            if (tasks.isEmpty()) {
+                pause();
+            }
+        }
         if (tasks.size() != 1) {
             throw new IllegalStateException("demo ticket " + number + " has " + tasks.size() + " open tasks");
         }
         return tasks.get(0);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the demo data", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.servicedesk.ticket;
 
 import static org.servicedesk.ticket.TicketLifecycle.PROCESS_ID;
+import static org.servicedesk.ticket.TicketLifecycle.TASK_ACKNOWLEDGE_RECEIPT;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_LOOK_UP_CUSTOMER;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_CATEGORY;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_CHANNEL;
@@ -9,6 +10,7 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_TICKET_ID;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates tickets: the ticket row and its process instance are committed together or not at all,
  * in one transaction holding one database connection. What the caller is answered (the number and
- * the due dates) is worked out right after, in the request; everything else is left to jobs.
+ * the due dates) is worked out right after, in the request; everything else (the acknowledgement,
+ * the tier-1 task, the SLA timers, the messages) is left to jobs.
  */
 @Service
 public class TicketIntake {
@@ -73,11 +76,12 @@ public class TicketIntake {
     /**
      * A ticket taken by a request, which is answered with its number and due dates: the ticket is
      * created, its customer lookup held back from the job executor for a moment and run right away
-     * in this request ({@link #routeNow}). Must be called outside a transaction.
+     * in this request (CRM, routing, SLA policy: what the answer needs). The acknowledgement to the
+     * customer and the tier-1 task follow as a job of their own. Must be called outside a transaction.
      */
     public Ticket receive(NewTicket request) {
         String number = create(request, true).getNumber();
-        routeNow(number);
+        instanceOf(number).ifPresent(instance -> run(number, job(instance, TASK_LOOK_UP_CUSTOMER), "customer lookup"));
         return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
     }
 
@@ -103,7 +107,7 @@ public class TicketIntake {
                         .putValue(VAR_CATEGORY, request.category().name())
                         .putValue(VAR_PRIORITY, request.priority().name())
                         .putValue(VAR_CHANNEL, request.channel().name()));
-        Job lookup = holdLookupForRequest ? lookupJob(instance.getId()) : null;
+        Job lookup = holdLookupForRequest ? job(instance.getId(), TASK_LOOK_UP_CUSTOMER) : null;
         if (lookup != null) { // not the channel's operation: the desk's own
             asSystem.run(() -> managementService.setJobDuedate(lookup.getId(),
                     Date.from(time.now().plus(REQUEST_HANDLES_LOOKUP_FOR))));
@@ -112,31 +116,48 @@ public class TicketIntake {
     }
 
     /**
-     * Runs the customer lookup (and so the routing and the SLA policy) of a just committed ticket
-     * right away, so the caller learns its due dates. If the CRM fails, the job stays with the job
-     * executor, which retries it; the ticket is then answered as NEW, without due dates yet.
+     * Takes a just committed ticket as far as its queue right away: the customer lookup (routing,
+     * SLA policy) and then the acknowledgement, which opens the tier-1 task. For tickets created
+     * outside a request, such as the demo's. A step that fails stays with the job executor, which
+     * retries it.
      */
     public void routeNow(String ticketNumber) {
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        instanceOf(ticketNumber).ifPresent(instance -> {
+            if (run(ticketNumber, job(instance, TASK_LOOK_UP_CUSTOMER), "customer lookup")) {
+                run(ticketNumber, job(instance, TASK_ACKNOWLEDGE_RECEIPT), "acknowledgement");
+            }
+        });
+    }
+
+    private Optional<String> instanceOf(String ticketNumber) {
+        return Optional.ofNullable(runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(PROCESS_ID)
                 .processInstanceBusinessKey(ticketNumber)
-                .singleResult();
-        Job lookup = instance == null ? null : lookupJob(instance.getId());
-        if (lookup == null) {
-            return; // the job executor was quicker
+                .singleResult()).map(ProcessInstance::getId);
+    }
+
+    /**
+     * Runs the job now, in this thread. False if it failed (it stays with the job executor, which
+     * retries it); true if it ran, or if there was none left (the job executor was quicker).
+     */
+    private boolean run(String ticketNumber, Job job, String what) {
+        if (job == null) {
+            return true;
         }
         try {
-            managementService.executeJob(lookup.getId());
+            managementService.executeJob(job.getId());
+            return true;
         } catch (RuntimeException e) {
-            log.info("ticket {}: customer lookup deferred to the job executor ({})", ticketNumber,
+            log.info("ticket {}: {} deferred to the job executor ({})", ticketNumber, what,
                     e.getClass().getSimpleName());
+            return false;
         }
     }
 
-    private Job lookupJob(String processInstanceId) {
+    private Job job(String processInstanceId, String activityId) {
         return managementService.createJobQuery()
                 .processInstanceId(processInstanceId)
-                .activityId(TASK_LOOK_UP_CUSTOMER)
+                .activityId(activityId)
                 .singleResult();
     }
 }

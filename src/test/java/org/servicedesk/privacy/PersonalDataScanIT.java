@@ -279,7 +279,9 @@ class PersonalDataScanIT {
         ResponseEntity<JsonNode> created = http.exchange(org.springframework.http.RequestEntity.post("/api/tickets")
                 .header(LoggedIn.API_KEY_HEADER, LoggedIn.CHANNEL_KEY).body(body), JsonNode.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return created.getBody().get("number").asText();
+        String number = created.getBody().get("number").asText();
+        new TicketScenario(runtimeService, taskService, managementService).acknowledge(number);
+        return number;
     }
 
     private JsonNode post(String path, String user, Map<String, ?> body) {
