@@ -94,12 +94,25 @@ class IntakeLoadIT {
         JobExecutor jobExecutor = engineConfiguration.getJobExecutor();
         jobExecutor.shutdown(); // its runs of these instances' jobs would collide with their deletion
         try {
+            waitForJobsRunning(); // the Spring job executor's shutdown stops acquiring, not the jobs it has
             for (int from = 0; from < running.size(); from += 200) {
                 runtimeService.deleteProcessInstances(running.subList(from, Math.min(running.size(), from + 200)),
                         "load test over", true, true);
             }
         } finally {
             jobExecutor.start();
+        }
+    }
+
+    private void waitForJobsRunning() {
+        for (int i = 0; i < 300 && jdbc.queryForObject("select count(*) from act_ru_job where lock_owner_ is not null"
+                + " and lock_exp_time_ > current_timestamp", Long.class) > 0; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -200,6 +213,7 @@ class IntakeLoadIT {
         jobExecutor.shutdown();
         try {
             raceTheLookupFiveTimes();
+            deleteTheInstancesOfThisTest(); // before their acknowledgements are taken by the job executor
         } finally {
             jobExecutor.start();
         }
