@@ -1,7 +1,9 @@
 package org.servicedesk.ticket;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,8 +45,12 @@ class TicketController {
 
     private final ServiceLevels serviceLevels;
 
+    private final IdempotentRequests requests;
+
     TicketController(TicketIntake intake, TicketLookup tickets, Timeline timeline, SurveyResults surveys,
-            CustomerConfirmations confirmations, Conversations conversations, ServiceLevels serviceLevels) {
+            CustomerConfirmations confirmations, Conversations conversations, ServiceLevels serviceLevels,
+            IdempotentRequests requests) {
+        this.requests = requests;
         this.conversations = conversations;
         this.serviceLevels = serviceLevels;
         this.intake = intake;
@@ -56,9 +63,18 @@ class TicketController {
     record Created(String number, TicketStatus status, Instant responseDueAt, Instant resolutionDueAt) {
     }
 
+    /**
+     * A new ticket. With an {@value IdempotentRequests#HEADER} header, sending the same request again
+     * (after a time-out, say) answers with the ticket the first one made instead of making another.
+     */
     @PostMapping
-    ResponseEntity<Created> create(@Valid @RequestBody NewTicket request) {
-        Ticket ticket = intake.receive(request);
+    ResponseEntity<Created> create(@Valid @RequestBody NewTicket request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            Principal caller) {
+        IdempotentRequests.Key key = requests.of(idempotencyKey, caller, "POST", "/api/tickets", request);
+        Optional<String> earlier = key == null ? Optional.empty() : requests.earlier(key);
+        Ticket ticket = earlier.map(intake::answerFor)
+                .orElseGet(() -> requests.firstOrEarlier(key, () -> intake.receive(request, key), intake::answerFor));
         String number = ticket.getNumber();
         return ResponseEntity.created(URI.create("/api/tickets/" + number))
                 .body(new Created(number, ticket.getStatus(), ticket.getResponseDueAt(), ticket.getResolutionDueAt()));
@@ -73,15 +89,22 @@ class TicketController {
 
     @PostMapping("/{number}/confirmation")
     TicketView confirm(@PathVariable @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE) String number,
-            @Valid @RequestBody Confirmation confirmation) {
-        confirmations.answer(number, confirmation);
+            @Valid @RequestBody Confirmation confirmation,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            Principal caller) {
+        requests.once(requests.of(idempotencyKey, caller, "POST", "/api/tickets/" + number + "/confirmation",
+                confirmation), number, () -> confirmations.answer(number, confirmation));
         return get(number);
     }
 
+    /** An agent's message to the customer; with an {@value IdempotentRequests#HEADER}, sent once however often it is posted. */
     @PostMapping("/{number}/replies")
     TicketView reply(@PathVariable @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE) String number,
-            @Valid @RequestBody Message reply) {
-        conversations.agentReply(number, reply);
+            @Valid @RequestBody Message reply,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            Principal caller) {
+        requests.once(requests.of(idempotencyKey, caller, "POST", "/api/tickets/" + number + "/replies", reply),
+                number, () -> conversations.agentReply(number, reply));
         return get(number);
     }
 

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -60,9 +61,12 @@ public class TicketIntake {
 
     private final TimeSource time;
 
+    private final IdempotentRequests requests;
+
     TicketIntake(TicketRepository tickets, TicketNumbers numbers, Timeline timeline, RuntimeService runtimeService,
             ManagementService managementService, AsSystem asSystem,
-            PlatformTransactionManager transactionManager, TimeSource time) {
+            PlatformTransactionManager transactionManager, TimeSource time, IdempotentRequests requests) {
+        this.requests = requests;
         this.tickets = tickets;
         this.numbers = numbers;
         this.timeline = timeline;
@@ -80,8 +84,32 @@ public class TicketIntake {
      * customer and the tier-1 task follow as a job of their own. Must be called outside a transaction.
      */
     public Ticket receive(NewTicket request) {
-        String number = create(request, true).getNumber();
+        return receive(request, null);
+    }
+
+    /**
+     * As {@link #receive(NewTicket)}, with the request's idempotency key (or null) recorded in the
+     * ticket's transaction: a concurrent request with the same key fails on it, and nothing of it is kept.
+     */
+    Ticket receive(NewTicket request, IdempotentRequests.Key key) {
+        String number = create(request, true, key).getNumber();
         instanceOf(number).ifPresent(instance -> run(number, job(instance, TASK_LOOK_UP_CUSTOMER), "customer lookup"));
+        return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+    }
+
+    /**
+     * The ticket of an earlier request under the same idempotency key, answered as that request is: if
+     * its customer lookup has not run yet (the first request is still at it, or its node stopped before),
+     * it is run now; the lookup locks the ticket, so the two never do it twice. A lookup that has
+     * already failed is left to the job executor's retries.
+     */
+    Ticket answerFor(String number) {
+        instanceOf(number).ifPresent(instance -> {
+            Job lookup = job(instance, TASK_LOOK_UP_CUSTOMER);
+            if (lookup != null && lookup.getExceptionMessage() == null) {
+                run(number, lookup, "customer lookup");
+            }
+        });
         return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
     }
 
@@ -90,12 +118,17 @@ public class TicketIntake {
      * Must be called outside a transaction: the number is reserved before the intake's own.
      */
     public Ticket create(NewTicket request) {
-        return create(request, false);
+        return create(request, false, null);
     }
 
-    private Ticket create(NewTicket request, boolean holdLookupForRequest) {
+    private Ticket create(NewTicket request, boolean holdLookupForRequest, IdempotentRequests.Key key) {
         String number = numbers.next();
-        return transaction.execute(status -> create(number, request, holdLookupForRequest));
+        return transaction.execute(status -> {
+            if (key != null) {
+                requests.record(key, number); // first: a concurrent twin waits here, not after the engine's work
+            }
+            return create(number, request, holdLookupForRequest);
+        });
     }
 
     private Ticket create(String number, NewTicket request, boolean holdLookupForRequest) {
@@ -138,7 +171,8 @@ public class TicketIntake {
 
     /**
      * Runs the job now, in this thread. False if it failed (it stays with the job executor, which
-     * retries it); true if it ran, or if there was none left (the job executor was quicker).
+     * retries it); true if it ran, or if another thread ran it first (the job executor, or a retry of
+     * the same request under its idempotency key).
      */
     private boolean run(String ticketNumber, Job job, String what) {
         if (job == null) {
@@ -146,6 +180,9 @@ public class TicketIntake {
         }
         try {
             managementService.executeJob(job.getId());
+            return true;
+        } catch (OptimisticLockingException e) {
+            log.debug("ticket {}: {} done meanwhile by another request or the job executor", ticketNumber, what);
             return true;
         } catch (RuntimeException e) {
             log.info("ticket {}: {} deferred to the job executor ({})", ticketNumber, what,
