@@ -85,7 +85,7 @@ class WebSecurity {
             TimeSource time, ApiKeys apiKeys)
             throws Exception {
         RequestMatcher api = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**"),
-                AntPathRequestMatcher.antMatcher("/engine-rest/**"));
+                AntPathRequestMatcher.antMatcher("/engine-rest/**"), AntPathRequestMatcher.antMatcher("/actuator/**"));
         RequestMatcher customerLinks = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/customer/**"),
                 AntPathRequestMatcher.antMatcher("/api/surveys/**"),
                 AntPathRequestMatcher.antMatcher("/api/confirmations/**"),
@@ -124,6 +124,9 @@ class WebSecurity {
                         // channel integrations create tickets and nothing else: no engine, no web applications
                         .requestMatchers("/api/notifications/**", "/camunda/**", "/engine-rest/**")
                                 .hasAnyRole(STAFF)
+                        // the probes for load balancers and orchestrators; metrics for administrators
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage(LOGIN).permitAll())
