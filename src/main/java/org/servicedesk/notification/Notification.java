@@ -22,6 +22,9 @@ import org.servicedesk.security.Masking;
 @Entity
 public class Notification {
 
+    /** The text of a message whose content has been removed after its retention. */
+    static final String REMOVED = "(removed after the retention period)";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_id")
     @SequenceGenerator(name = "notification_id", sequenceName = "notification_id_seq", allocationSize = 50)
@@ -66,6 +69,8 @@ public class Notification {
     private Instant createdAt;
 
     private Instant sentAt;
+
+    private Instant contentRemovedAt;
 
     /** Not before this time is the row (re)tried: the back-off after a failed attempt. */
     private Instant nextAttemptAt;
@@ -114,6 +119,16 @@ public class Notification {
         messageId = reference;
         attempts++;
         lastError = null;
+    }
+
+    /**
+     * Past its retention: the text and the link (with its token) go, the row stays as the record that
+     * the message was sent, to whom and when.
+     */
+    void removeContent(Instant at) {
+        body = REMOVED;
+        link = null;
+        contentRemovedAt = at;
     }
 
     /** A failed attempt: tried again at {@code retryAt}, or given up after {@code maxAttempts}. */
@@ -200,5 +215,9 @@ public class Notification {
 
     public String getMessageId() {
         return messageId;
+    }
+
+    public Instant getContentRemovedAt() {
+        return contentRemovedAt;
     }
 }

@@ -32,6 +32,12 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
             + " order by n.id")
     List<Notification> lockDue(@Param("now") Instant now, @Param("staleBefore") Instant staleBefore, Pageable page);
 
+    /** Delivered or given-up messages created before {@code before} that still have their content. */
+    @Query("select n from Notification n where n.contentRemovedAt is null and n.createdAt < :before"
+            + " and n.status in (org.servicedesk.notification.NotificationStatus.SENT,"
+            + " org.servicedesk.notification.NotificationStatus.FAILED) order by n.id")
+    List<Notification> pastRetention(@Param("before") Instant before, Pageable page);
+
     /** In-app notifications addressed to the user or to one of their groups, newest first. */
     @Query("select n from Notification n where n.channel = org.servicedesk.notification.NotificationChannel.IN_APP"
             + " and ((n.recipientKind = org.servicedesk.notification.RecipientKind.USER and n.recipient = :userId)"
