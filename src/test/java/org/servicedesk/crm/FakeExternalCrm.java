@@ -23,14 +23,14 @@ import com.sun.net.httpserver.HttpServer;
  * under {@code /v1/customers}, which wants the header {@code X-API-Key: test-key} or basic authentication. It can be stopped
  * and started again on the same port, answer 503, or answer too slowly.
  */
-final class FakeExternalCrm {
+public final class FakeExternalCrm {
 
-    static final String API_KEY = "test-key";
+    public static final String API_KEY = "test-key";
 
     /** The alternative credentials: HTTP basic authentication as {@code desk}, password {@code s3cret}. */
     static final String BASIC = "Basic " + java.util.Base64.getEncoder().encodeToString("desk:s3cret".getBytes(StandardCharsets.UTF_8));
 
-    enum Mode { NORMAL, FAIL_503, SLOW }
+    public enum Mode { NORMAL, FAIL_503, SLOW }
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -39,15 +39,18 @@ final class FakeExternalCrm {
     private final AtomicInteger nextId = new AtomicInteger(1000);
 
     /** "METHOD path?query" of every request answered. */
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
 
-    volatile Mode mode = Mode.NORMAL;
+    public volatile Mode mode = Mode.NORMAL;
+
+    /** How long a SLOW answer takes. */
+    public volatile long slowMillis = 3000;
 
     private HttpServer server;
 
     private int port;
 
-    void start() throws IOException {
+    public void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/v1/customers", this::handle);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -55,7 +58,7 @@ final class FakeExternalCrm {
         port = server.getAddress().getPort();
     }
 
-    void stop() {
+    public void stop() {
         server.stop(0);
         server = null;
     }
@@ -66,7 +69,7 @@ final class FakeExternalCrm {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port + "/v1";
     }
 
@@ -90,7 +93,7 @@ final class FakeExternalCrm {
             String query = exchange.getRequestURI().getRawQuery();
             requests.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
             if (mode == Mode.SLOW) {
-                Thread.sleep(3000);
+                Thread.sleep(slowMillis);
             }
             if (mode == Mode.FAIL_503) {
                 answer(exchange, 503, "{\"error\":\"maintenance\"}");

@@ -1,0 +1,79 @@
+package org.servicedesk.system;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * Engine REST answers a lost race with 409, not 500: two agents claiming the same task in their
+ * Tasklists at the same moment ({@link TaskAlreadyClaimedException}), or two requests changing the same
+ * instance at once ({@link OptimisticLockingException}), or the same agent's two claims of a task at once,
+ * each inserting the assignee's authorization ({@link ProcessEnginePersistenceException} from a unique
+ * constraint). Camunda maps all of them, as any engine exception, to 500; other persistence failures
+ * stay 500 (and are logged). The body keeps Camunda's error format ({@code type}, {@code message}), which Tasklist shows; the
+ * engine's own message, which names the other user, stays out of it.
+ */
+@Component
+class EngineRestConflicts implements ResourceConfigCustomizer {
+
+    @Override
+    public void customize(ResourceConfig config) {
+        config.register(AlreadyClaimed.class);
+        config.register(ChangedConcurrently.class);
+        config.register(CreatedConcurrently.class);
+    }
+
+    static Response conflict(String type, String message) {
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", type, "message", message)).build();
+    }
+
+    public static class AlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
+        @Override
+        public Response toResponse(TaskAlreadyClaimedException exception) {
+            return conflict("TaskAlreadyClaimedException", "The task is already claimed by someone else.");
+        }
+    }
+
+    public static class CreatedConcurrently implements ExceptionMapper<ProcessEnginePersistenceException> {
+
+        private static final Logger log = LoggerFactory.getLogger(EngineRestConflicts.class);
+
+        /** SQLSTATE of a unique-constraint violation (PostgreSQL and H2). */
+        static final String UNIQUE_VIOLATION = "23505";
+
+        @Override
+        public Response toResponse(ProcessEnginePersistenceException exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return conflict("OptimisticLockingException",
+                            "Someone else changed this at the same moment; reload and try again.");
+                }
+            }
+            log.warn("engine REST: persistence failure", exception);
+            return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", "ProcessEnginePersistenceException", "message",
+                            String.valueOf(exception.getMessage()))).build();
+        }
+    }
+
+    public static class ChangedConcurrently implements ExceptionMapper<OptimisticLockingException> {
+        @Override
+        public Response toResponse(OptimisticLockingException exception) {
+            return conflict("OptimisticLockingException",
+                    "Someone else changed this at the same moment; reload and try again.");
+        }
+    }
+}
