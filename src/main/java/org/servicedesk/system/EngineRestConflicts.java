@@ -6,9 +6,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +20,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * Tasklists at the same moment ({@link TaskAlreadyClaimedException}), or two requests changing the same
  * instance at once ({@link OptimisticLockingException}), or the same agent's two claims of a task at once,
  * each inserting the assignee's authorization ({@link ProcessEnginePersistenceException} from a unique
- * constraint). Camunda maps all of them, as any engine exception, to 500; other persistence failures
- * stay 500 (and are logged). The body keeps Camunda's error format ({@code type}, {@code message}), which Tasklist shows; the
- * engine's own message, which names the other user, stays out of it.
+ * constraint). Camunda maps all of them, as any engine exception, to 500; other persistence failures are
+ * left to Camunda's own handler. The body keeps Camunda's error format ({@code type}, {@code message}),
+ * which Tasklist shows; the engine's own message, which names the other user, stays out of it.
  */
 @Component
 class EngineRestConflicts implements ResourceConfigCustomizer {
@@ -34,6 +33,8 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
         config.register(ChangedConcurrently.class);
         config.register(CreatedConcurrently.class);
     }
+
+    static final String CHANGED_CONCURRENTLY = "Someone else changed this at the same moment; reload and try again.";
 
     static Response conflict(String type, String message) {
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
@@ -49,7 +50,8 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
 
     public static class CreatedConcurrently implements ExceptionMapper<ProcessEnginePersistenceException> {
 
-        private static final Logger log = LoggerFactory.getLogger(EngineRestConflicts.class);
+        /** Every other persistence failure is answered (and logged) as Camunda answers it. */
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
         /** SQLSTATE of a unique-constraint violation (PostgreSQL and H2). */
         static final String UNIQUE_VIOLATION = "23505";
@@ -58,22 +60,17 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
         public Response toResponse(ProcessEnginePersistenceException exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    return conflict("OptimisticLockingException",
-                            "Someone else changed this at the same moment; reload and try again.");
+                    return conflict("OptimisticLockingException", CHANGED_CONCURRENTLY);
                 }
             }
-            log.warn("engine REST: persistence failure", exception);
-            return Response.status(Response.Status.INTERNAL_SERVER_ERROR).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("type", "ProcessEnginePersistenceException", "message",
-                            String.valueOf(exception.getMessage()))).build();
+            return camunda.toResponse(exception);
         }
     }
 
     public static class ChangedConcurrently implements ExceptionMapper<OptimisticLockingException> {
         @Override
         public Response toResponse(OptimisticLockingException exception) {
-            return conflict("OptimisticLockingException",
-                    "Someone else changed this at the same moment; reload and try again.");
+            return conflict("OptimisticLockingException", CHANGED_CONCURRENTLY);
         }
     }
 }
