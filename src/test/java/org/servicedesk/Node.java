@@ -169,6 +169,11 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** The node's process id, e.g. for {@code jcmd}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
