@@ -47,7 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Intake under load, as a channel integration posts on a busy morning: 16 clients, each posting
- * tickets one after the other (250 each in the suite, 2,000 each on demand) with the web chat's API key to {@code POST /api/tickets}, over
+ * tickets one after the other (150 each in the suite, 2,000 each on demand) with the web chat's API key to {@code POST /api/tickets}, over
  * loopback HTTP, on PostgreSQL, with the job executor running. Every request must succeed with a
  * ticket number and its due dates; every ticket must exist once, with its process instance and its
  * three intake clocks, and then, once the job executor has run the acknowledgements, with one receipt
@@ -64,8 +64,11 @@ class IntakeLoadIT {
 
     private static final int CLIENTS = Integer.getInteger("intake.load.clients", 16);
 
-    /** 250 in the suite (CI's time budget); the full run is {@code -Dintake.load.each=2000}. */
-    private static final int EACH = Integer.getInteger("intake.load.each", 250);
+    /**
+     * 150 in the suite (CI's time budget: 16 × 250 took over 4 minutes at the machine's slower hours); the
+     * issue's full run is {@code -Dintake.load.each=2000}.
+     */
+    private static final int EACH = Integer.getInteger("intake.load.each", 150);
 
     /** The run gives up after this: on a desk that loses tickets or stalls, the test fails rather than hangs. */
     private static final Duration BOUND = Duration.ofMinutes(Long.getLong("intake.load.minutes", 10));

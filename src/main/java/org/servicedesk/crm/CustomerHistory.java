@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -50,10 +51,12 @@ class CustomerHistory {
         if (customerId == null) {
             return List.of();
         }
-        return tickets.findTop50ByCustomerIdOrderByCreatedAtDescIdDesc(customerId).stream()
+        List<Ticket> earlier = tickets.findTop50ByCustomerIdOrderByCreatedAtDescIdDesc(customerId).stream()
                 .filter(ticket -> !Objects.equals(ticket.getId(), exceptTicketId))
-                .map(this::entry)
                 .toList();
+        // one query for all their surveys, not one per ticket (a returning customer has up to 50)
+        Map<Long, Integer> scores = surveys.overallScores(earlier.stream().map(Ticket::getId).toList());
+        return earlier.stream().map(ticket -> entry(ticket, scores.get(ticket.getId()))).toList();
     }
 
     /** The history as a Markdown list for a task form. */
@@ -70,8 +73,7 @@ class CustomerHistory {
                 .collect(Collectors.joining("\n"));
     }
 
-    private Entry entry(Ticket ticket) {
-        Integer overall = surveys.of(ticket.getId()).map(SurveyResults.Result::overall).orElse(null);
+    private Entry entry(Ticket ticket, Integer overall) {
         return new Entry(ticket.getNumber(), ticket.getCreatedAt(), PersonalText.mask(ticket.getSubject(), ticket),
                 ticket.getStatus().name(),
                 ticket.getCloseReason() == null ? null : ticket.getCloseReason().name(), overall);

@@ -4,6 +4,9 @@ import static org.servicedesk.survey.SatisfactionSurvey.DISSATISFIED_AT_OR_BELOW
 import static org.servicedesk.survey.SatisfactionSurvey.MSG_SURVEY_ANSWERED;
 import static org.servicedesk.survey.SatisfactionSurvey.VAR_DISSATISFIED;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -70,6 +73,19 @@ public class SurveyAnswers implements SurveyResults {
         timeline.record(ticket.getId(), Timeline.CUSTOMER, TicketAction.SURVEY_ANSWERED,
                 "Overall " + answer.overall() + "/5, lowest " + survey.lowestScore() + "/5");
         return survey;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> overallScores(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> scores = new HashMap<>();
+        for (Object[] row : surveys.overallScores(ticketIds)) {
+            scores.put((Long) row[0], (Integer) row[1]);
+        }
+        return scores;
     }
 
     @Override
