@@ -2,8 +2,10 @@ package org.servicedesk.security;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,7 +30,8 @@ import org.w3c.dom.NodeList;
  * tasks and scripts of any kind, Java classes, delegates that are not the service desk's own
  * beans, expressions that reach beyond variables and the helper beans ({@link ExpressionCheck}),
  * decisions in another language than FEEL, embedded HTML forms, and resources the service desk
- * does not deploy (CMMN, scripts, pages). The refusal is a {@link BadUserRequestException}, a 400
+ * does not deploy (CMMN, scripts, pages), and user tasks whose form, bound by deployment, the deployment
+ * lacks ({@link FormBindingCheck}). The refusal is a {@link BadUserRequestException}, a 400
  * on the REST API, naming every element at fault.
  */
 final class DeploymentCheck implements Deployer {
@@ -51,6 +54,8 @@ final class DeploymentCheck implements Deployer {
 
     private final ExpressionCheck expressions;
 
+    private final FormBindingCheck forms = new FormBindingCheck();
+
     DeploymentCheck(ExpressionCheck expressions) {
         this.expressions = expressions;
     }
@@ -61,9 +66,12 @@ final class DeploymentCheck implements Deployer {
             return; // checked when it was deployed; the engine is only reloading its cache
         }
         List<String> problems = new ArrayList<>();
+        Map<String, byte[]> resources = new LinkedHashMap<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
             problems.addAll(problemsIn(resource.getName(), resource.getBytes()));
+            resources.put(resource.getName(), resource.getBytes());
         }
+        problems.addAll(forms.problemsIn(resources));
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("Deployment refused: " + String.join("; ", problems));
         }
@@ -170,7 +178,7 @@ final class DeploymentCheck implements Deployer {
         return element.getLocalName() + " '" + id + "'" + (name.isEmpty() ? "" : " (" + name + ")");
     }
 
-    private static org.w3c.dom.Document parse(byte[] bytes) throws Exception {
+    static org.w3c.dom.Document parse(byte[] bytes) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
