@@ -133,7 +133,7 @@ class WebSecurity {
                 .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(basic, api)
-                        .defaultAccessDeniedHandlerFor(ApiRefusals.notAllowed(), api)
+                        .defaultAccessDeniedHandlerFor(ApiRefusals.notAllowed(api), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
                                 request -> true))
                 .logout(logout -> logout

@@ -140,6 +140,10 @@ class AccessMatrixTest {
         assertThat(send(null, "GET", "/api/reports/weekly", null).statusCode()).isEqualTo(401);
         assertThat(send(null, "GET", "/engine-rest/task", null).statusCode()).isEqualTo(401);
         assertThat(send(null, "GET", "/engine-rest/engine", null).statusCode()).isEqualTo(401);
+        // a POST without a login is told to log in, although it also lacks a CSRF token
+        HttpResponse<String> post = send(null, "POST", "/api/tickets", TICKET);
+        assertThat(post.statusCode()).isEqualTo(401);
+        assertThat(post.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
         HttpResponse<String> tasklist = send(null, "GET", "/camunda/app/tasklist/default/", null);
         assertThat(tasklist.statusCode()).isEqualTo(302);
         assertThat(tasklist.headers().firstValue("Location").orElseThrow()).endsWith("/login");
