@@ -11,8 +11,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * An API caller without a login, or without the role, gets problem+json like every other refusal
@@ -35,14 +40,34 @@ final class ApiRefusals {
                 write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-            write(response, HttpStatus.UNAUTHORIZED, "Log in first: HTTP Basic with a service desk user.");
+            logInFirst(response);
         };
     }
 
-    static AccessDeniedHandler notAllowed() {
-        return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN,
-                "Your role may not do this.");
+    /**
+     * 403; but an API request without any login that is refused for its missing CSRF token (a POST,
+     * before its credentials are even looked at) is told to log in first, as a GET would be. (Spring
+     * uses this handler for every address; our login form keeps its 403.)
+     */
+    static AccessDeniedHandler notAllowed(RequestMatcher api) {
+        return (request, response, exception) -> {
+            if (exception instanceof CsrfException && api.matches(request) && !loggedIn()) {
+                logInFirst(response);
+                return;
+            }
+            write(response, HttpStatus.FORBIDDEN, "Your role may not do this.");
+        };
+    }
+
+    private static void logInFirst(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        write(response, HttpStatus.UNAUTHORIZED, "Log in first: HTTP Basic with a service desk user.");
+    }
+
+    private static boolean loggedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

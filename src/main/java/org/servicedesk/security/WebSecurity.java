@@ -1,6 +1,7 @@
 package org.servicedesk.security;
 
 import static org.servicedesk.security.Roles.ADMIN;
+import static org.servicedesk.security.Roles.ANALYSTS;
 import static org.servicedesk.security.Roles.CHANNELS;
 import static org.servicedesk.security.Roles.DESK;
 import static org.servicedesk.security.Roles.MANAGERS;
@@ -114,6 +115,8 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.GET, "/api/tickets/**").hasAnyRole(with(DESK, MANAGERS, QA))
                         .requestMatchers(HttpMethod.DELETE, "/api/customers/*").hasRole(ADMIN)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        // moving running tickets to a newer lifecycle version (deployment.LifecycleMigration)
+                        .requestMatchers("/api/process-migrations/**").hasAnyRole(ANALYSTS, ADMIN)
                         .requestMatchers("/api/customers/**", "/api/knowledge/**").hasAnyRole(with(DESK, QA))
                         .requestMatchers("/api/reports/**", "/reports", "/reports.html").hasAnyRole(REPORT_READERS)
                         .requestMatchers("/intake", "/intake.html").hasAnyRole(TIER1, SUPERVISORS)
@@ -133,7 +136,7 @@ class WebSecurity {
                 .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(basic, api)
-                        .defaultAccessDeniedHandlerFor(ApiRefusals.notAllowed(), api)
+                        .defaultAccessDeniedHandlerFor(ApiRefusals.notAllowed(api), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
                                 request -> true))
                 .logout(logout -> logout

@@ -33,7 +33,8 @@ public enum TicketAction {
     SURVEY_SENT("Satisfaction survey sent"),
     SURVEY_ANSWERED("Satisfaction survey answered"),
     SURVEY_EXPIRED("Satisfaction survey expired unanswered"),
-    FOLLOWED_UP("Dissatisfied customer followed up");
+    FOLLOWED_UP("Dissatisfied customer followed up"),
+    LIFECYCLE_MIGRATED("Moved to a newer version of the ticket lifecycle");
 
     private final String label;
 

@@ -78,6 +78,7 @@ class AccessMatrixTest {
         EXPECTED.put("modify an instance", Set.of("admin"));
         EXPECTED.put("cancel an instance", Set.of("admin"));
         EXPECTED.put("deploy a process", Set.of("admin", "ana"));
+        EXPECTED.put("migrate running tickets to a newer lifecycle", Set.of("admin", "ana"));
         EXPECTED.put("read the weekly report", Set.of("admin", "sam", "mia"));
         EXPECTED.put("create a ticket", Set.of("alice", "ben", "sam", "webchat"));
         EXPECTED.put("look up a customer", Set.of("alice", "ben", "carol", "dave", "sam", "quinn"));
@@ -140,6 +141,11 @@ class AccessMatrixTest {
         assertThat(send(null, "GET", "/api/reports/weekly", null).statusCode()).isEqualTo(401);
         assertThat(send(null, "GET", "/engine-rest/task", null).statusCode()).isEqualTo(401);
         assertThat(send(null, "GET", "/engine-rest/engine", null).statusCode()).isEqualTo(401);
+        // a POST without a login is told to log in, although it also lacks a CSRF token
+        HttpResponse<String> post = send(null, "POST", "/api/tickets", TICKET);
+        assertThat(post.statusCode()).isEqualTo(401);
+        assertThat(post.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        assertThat(send(null, "POST", "/api/process-migrations/ticket-lifecycle", "{}").statusCode()).isEqualTo(401);
         HttpResponse<String> tasklist = send(null, "GET", "/camunda/app/tasklist/default/", null);
         assertThat(tasklist.statusCode()).isEqualTo(302);
         assertThat(tasklist.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -233,6 +239,8 @@ class AccessMatrixTest {
                 yield ok(send(user, "DELETE", "/engine-rest/process-instance/" + instance.getId(), null));
             }
             case "deploy a process" -> ok(deploy(user));
+            case "migrate running tickets to a newer lifecycle" -> ok(send(user, "POST",
+                    "/api/process-migrations/ticket-lifecycle", "{\"dryRun\": true}"));
             case "read the weekly report" -> ok(send(user, "GET", "/api/reports/weekly?week=2026-W47", null));
             case "create a ticket" -> ok(send(user, "POST", "/api/tickets", TICKET));
             case "look up a customer" -> ok(send(user, "GET", "/api/customers/lookup?phone=13900001111", null));

@@ -98,6 +98,7 @@ class EndpointSweepTest {
         OURS.put("POST /api/admin/api-keys/{id}/rotate", Set.of("admin"));
         OURS.put("DELETE /api/admin/api-keys/{id}", Set.of("admin"));
         OURS.put("GET /api/knowledge", DESK_AND_QA);
+        OURS.put("POST /api/process-migrations/ticket-lifecycle", Set.of("admin", "ana"));
         OURS.put("GET /api/reports/weekly", REPORTS);
         OURS.put("GET /api/notifications/inbox", STAFF);
         OURS.put("POST /api/notifications/{id}/read", STAFF);

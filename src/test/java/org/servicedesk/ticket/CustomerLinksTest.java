@@ -122,7 +122,7 @@ class CustomerLinksTest {
         String token = token(number, NotificationTemplate.SOLUTION_TO_CONFIRM);
         String body = "{\"accepted\": true}";
 
-        // without a login: refused (403 by the CSRF check for a cookie-less POST, else 401)
+        // without a login: refused (401, also for a cookie-less POST that lacks the CSRF token)
         answer("/api/tickets/" + number + "/confirmation", body).andExpect(refused());
         answer("/api/tickets/" + number + "/customer-reply", "{\"message\": \"x\"}").andExpect(refused());
         answer("/api/confirmations/" + number, body).andExpect(status().isNotFound())
