@@ -187,6 +187,14 @@ class IntakeLoadIT {
         assertThat(((Number) clocks.get("clocks")).intValue()).as("three clocks each").isEqualTo(3 * numbers.size());
         // after the answer, by the job executor: the acknowledgement once and the tier-1 task once
         assertThat(acknowledgementsPending(before)).as("acknowledgement jobs left").isZero();
+        Map<String, Object> clockInstances = jdbc.queryForMap("""
+                select count(*) as instances, count(distinct business_key_) as tickets from act_hi_procinst
+                 where proc_def_key_ = 'SlaClockProcess' and start_time_ >= ?
+                """, before);
+        assertThat(((Number) clockInstances.get("tickets")).intValue()).as("tickets with SLA clock instances")
+                .isEqualTo(numbers.size());
+        assertThat(((Number) clockInstances.get("instances")).intValue()).as("three SLA clock instances each")
+                .isEqualTo(3 * numbers.size());
         assertThat(jdbc.queryForObject("""
                 select count(*) from notification n join ticket t on t.id = n.ticket_id
                  where t.created_at >= ? and n.template = 'TICKET_RECEIVED'

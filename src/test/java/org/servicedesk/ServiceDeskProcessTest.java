@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.servicedesk.TicketScenario.advance;
 import static org.servicedesk.TicketScenario.newTicket;
 import static org.servicedesk.TicketScenario.setClock;
-import static org.servicedesk.ticket.TicketLifecycle.BOUNDARY_RESPONSE_SLA_BREACHED;
 import static org.servicedesk.ticket.TicketLifecycle.EVENT_AWAIT_CONFIRMATION;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER1;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER2;
@@ -22,6 +21,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -50,6 +50,7 @@ import org.servicedesk.survey.SurveyRepository;
 import org.servicedesk.survey.SurveyStatus;
 import org.servicedesk.sla.ClockKind;
 import org.servicedesk.sla.SlaClock;
+import org.servicedesk.sla.SlaClockProcess;
 import org.servicedesk.sla.SlaClocks;
 import org.servicedesk.ticket.Category;
 import org.servicedesk.ticket.Channel;
@@ -237,10 +238,11 @@ class ServiceDeskProcessTest {
         confirmations.answer(number, new Confirmation(false, "There is no such button"));
         assertThat(instance).hasPassed("Event_CustomerRejected").isWaitingAt(TASK_HANDLE_TIER1);
 
-        advance(Duration.ofHours(9)); // past the response due date: the reopened task's timer is due
+        advance(Duration.ofHours(9)); // past the response due date: the clock stopped with the solution
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed(BOUNDARY_RESPONSE_SLA_BREACHED, "EndEvent_ResponseSlaMet")
-                .hasNotPassed("Task_NotifyResponseSlaBreach");
+        Assertions.assertThat(clockPassed(number, ClockKind.RESPONSE)).contains(SlaClockProcess.END_SLA_CLOCK_STOPPED)
+                .doesNotContain(SlaClockProcess.TASK_NOTIFY_SLA_BREACH);
+        Assertions.assertThat(scenario.runningClock(number, ClockKind.RESPONSE)).isNull();
         Assertions.assertThat(sent(number, NotificationTemplate.SLA_BREACH)).isEmpty();
     }
 
@@ -284,18 +286,20 @@ class ServiceDeskProcessTest {
         Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_WARNING)).isEmpty();
         advance(Duration.ofMinutes(1));
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed("Task_NotifyAssignmentSlaWarning");
+        Assertions.assertThat(clockPassed(number, ClockKind.ASSIGNMENT)).contains(SlaClockProcess.TASK_NOTIFY_SLA_WARNING);
         Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_WARNING)).singleElement()
                 .satisfies(n -> Assertions.assertThat(n.getSubject()).contains("assignment"));
 
         advance(Duration.ofMinutes(2));
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed("Task_NotifyAssignmentSlaBreach", "Event_AssignmentBreachEscalated")
-                .isWaitingAt(TASK_HANDLE_TIER1, TicketLifecycle.TASK_HANDLE_SLA_BREACH);
+        Assertions.assertThat(clockPassed(number, ClockKind.ASSIGNMENT)).contains(SlaClockProcess.TASK_NOTIFY_SLA_BREACH,
+                SlaClockProcess.TASK_HANDLE_SLA_BREACH);
+        assertThat(instance).isWaitingAt(TASK_HANDLE_TIER1);
+        Assertions.assertThat(scenario.openBreachTasks(number)).isOne();
         Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH)).hasSize(1);
         Assertions.assertThat(taskService.getVariable(
-                scenario.openTask(number, TicketLifecycle.TASK_HANDLE_SLA_BREACH).getId(),
-                TicketLifecycle.VAR_BREACHED_CLOCK)).isEqualTo("ASSIGNMENT");
+                scenario.openTask(number, SlaClockProcess.TASK_HANDLE_SLA_BREACH).getId(),
+                SlaClockProcess.VAR_BREACHED_CLOCK)).isEqualTo("ASSIGNMENT");
 
         advance(Duration.ofMinutes(1));
         scenario.handleBreach(number, Map.of(TicketLifecycle.VAR_BREACH_ACTION, "REASSIGN",
@@ -305,6 +309,35 @@ class ServiceDeskProcessTest {
         Assertions.assertThat(assignment.getOutcome()).isEqualTo(SlaClock.Outcome.BREACHED);
         Assertions.assertThat(assignment.getOverrunSeconds()).isEqualTo(60);
         Assertions.assertThat(scenario.openBreachTasks(number)).isZero();
+    }
+
+    @Test
+    void aBreachTaskOutlivingItsClosedTicketTakesACommentAndRefusesToReassign() {
+        String number = intakeAndRoute(vipTicket(Category.INQUIRY, Priority.P1));
+        advance(Duration.ofMinutes(6)); // past the VIP's 5-minute assignment target
+        scenario.executeDueJobs();
+        Assertions.assertThat(scenario.openBreachTasks(number)).isOne();
+        scenario.resolveAtTier1(number, "Clean the paper path as shown in article 12.");
+        if (taskService.createTaskQuery().processInstanceBusinessKey(number)
+                .taskDefinitionKey(TASK_REVIEW_RESOLUTION).count() > 0) {
+            scenario.review(number, true, "OK");
+        }
+        ProcessInstance lifecycle = scenario.lifecycle(number);
+        confirmations.answer(number, new Confirmation(true, "Works again, thanks"));
+        assertThat(lifecycle).isEnded();
+        Assertions.assertThat(scenario.openBreachTasks(number)).as("the breach task outlives the ticket").isOne();
+
+        Assertions.assertThatThrownBy(() -> scenario.handleBreach(number, Map.of(TicketLifecycle.VAR_BREACH_ACTION,
+                "REASSIGN", TicketLifecycle.VAR_NEW_ASSIGNEE, "ben", TicketLifecycle.VAR_BREACH_COMMENT, "late")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("no open task to reassign");
+        Assertions.assertThatThrownBy(() -> scenario.handleBreach(number, Map.of(TicketLifecycle.VAR_BREACH_ACTION,
+                "CHANGE_PRIORITY", TicketLifecycle.VAR_NEW_PRIORITY, "P0", TicketLifecycle.VAR_BREACH_COMMENT, "late")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("the ticket is closed");
+        Assertions.assertThat(ticket(number).getPriority()).isEqualTo(Priority.P1);
+        scenario.handleBreach(number, Map.of(TicketLifecycle.VAR_BREACH_ACTION, "COMMENT",
+                TicketLifecycle.VAR_BREACH_COMMENT, "Assigned late on a busy morning"));
+        Assertions.assertThat(scenario.openBreachTasks(number)).isZero();
+        Assertions.assertThat(clockPassed(number, ClockKind.ASSIGNMENT)).contains("EndEvent_SlaBreachHandled");
     }
 
     @Test
@@ -328,10 +361,13 @@ class ServiceDeskProcessTest {
 
         setClock(due);
         scenario.executeDueJobs();
-        assertThat(scenario.lifecycle(inTime)).hasPassed("EndEvent_ResponseSlaMet", "EndEvent_AssignedInTime",
-                "EndEvent_AssignmentWarningVoid");
+        for (ClockKind stopped : List.of(ClockKind.RESPONSE, ClockKind.ASSIGNMENT)) {
+            Assertions.assertThat(clockPassed(inTime, stopped)).as(stopped.name())
+                    .contains(SlaClockProcess.END_SLA_CLOCK_STOPPED).doesNotContain(SlaClockProcess.TASK_NOTIFY_SLA_BREACH);
+        }
+        Assertions.assertThat(clockPassed(inTime, ClockKind.ASSIGNMENT)).doesNotContain(SlaClockProcess.TASK_NOTIFY_SLA_WARNING);
         Assertions.assertThat(sentTo(inTime, NotificationTemplate.SLA_BREACH)).isEmpty();
-        assertThat(scenario.lifecycle(late)).hasPassed("Task_NotifyResponseSlaBreach");
+        Assertions.assertThat(clockPassed(late, ClockKind.RESPONSE)).contains(SlaClockProcess.TASK_NOTIFY_SLA_BREACH);
         Assertions.assertThat(sentTo(late, NotificationTemplate.SLA_BREACH)).hasSize(1);
 
         setClock(due.plusSeconds(60));
@@ -342,7 +378,7 @@ class ServiceDeskProcessTest {
         Assertions.assertThat(ticket(late).getFirstRespondedAt()).isEqualTo(due.plusSeconds(60));
         scenario.handleBreach(late, Map.of(TicketLifecycle.VAR_BREACH_ACTION, "COMMENT",
                 TicketLifecycle.VAR_BREACH_COMMENT, "Queue overloaded on Monday"));
-        assertThat(scenario.lifecycle(late)).hasPassed("EndEvent_SlaBreachHandled");
+        Assertions.assertThat(clockPassed(late, ClockKind.RESPONSE)).contains("EndEvent_SlaBreachHandled");
     }
 
     @Test
@@ -357,11 +393,12 @@ class ServiceDeskProcessTest {
 
         setClock(due.minus(Duration.ofHours(4)));
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed("Task_NotifyTier2FeedbackSlaWarning");
+        Assertions.assertThat(clockPassed(number, ClockKind.TIER2_FEEDBACK)).contains(SlaClockProcess.TASK_NOTIFY_SLA_WARNING);
         setClock(due);
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed("Task_NotifyTier2FeedbackSlaBreach").isWaitingAt(TASK_HANDLE_TIER2,
-                TicketLifecycle.TASK_HANDLE_SLA_BREACH);
+        Assertions.assertThat(clockPassed(number, ClockKind.TIER2_FEEDBACK)).contains(SlaClockProcess.TASK_NOTIFY_SLA_BREACH);
+        assertThat(instance).isWaitingAt(TASK_HANDLE_TIER2);
+        Assertions.assertThat(scenario.openBreachTasks(number)).isOne();
         Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH))
                 .anySatisfy(n -> Assertions.assertThat(n.getSubject()).contains("tier-2 feedback"));
 
@@ -380,10 +417,11 @@ class ServiceDeskProcessTest {
 
         setClock(MONDAY_9AM.plus(Duration.ofMinutes(90)));
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed("Task_NotifyResolutionSlaWarning");
+        Assertions.assertThat(clockPassed(number, ClockKind.RESOLUTION)).contains(SlaClockProcess.TASK_NOTIFY_SLA_WARNING);
         setClock(MONDAY_9AM.plus(Duration.ofHours(2)));
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed("Task_NotifyResolutionSlaBreach", "Event_ResolutionBreachEscalated");
+        Assertions.assertThat(clockPassed(number, ClockKind.RESOLUTION)).contains(SlaClockProcess.TASK_NOTIFY_SLA_BREACH,
+                SlaClockProcess.TASK_HANDLE_SLA_BREACH);
         scenario.handleBreach(number, Map.of(TicketLifecycle.VAR_BREACH_ACTION, "COMMENT",
                 TicketLifecycle.VAR_BREACH_COMMENT, "Waiting for the billing team"));
 
@@ -392,14 +430,15 @@ class ServiceDeskProcessTest {
         Assertions.assertThat(clock(number, ClockKind.RESOLUTION).getEscalationAt()).isEqualTo(escalation);
         setClock(escalation);
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed(TicketLifecycle.TASK_ESCALATE_TO_MANAGERS);
+        Assertions.assertThat(clockPassed(number, ClockKind.RESOLUTION)).contains(SlaClockProcess.TASK_ESCALATE_TO_MANAGERS);
         Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_ESCALATION)).singleElement()
                 .satisfies(n -> Assertions.assertThat(n.getRecipient()).isEqualTo("managers"));
 
         scenario.resolveAtTier1(number, "Invoice corrected");
         confirmations.answer(number, new Confirmation(false, "Still wrong"));
-        scenario.executeDueJobs(); // the reopened handling passes its overdue timers again
-        assertThat(instance).hasPassed("EndEvent_ResolutionBreachKnown").isWaitingAt(TASK_HANDLE_TIER1);
+        scenario.executeDueJobs(); // the reopened resolution clock runs again and passes its overdue timers
+        Assertions.assertThat(clockPassed(number, ClockKind.RESOLUTION)).contains(SlaClockProcess.END_SLA_BREACH_KNOWN);
+        assertThat(instance).isWaitingAt(TASK_HANDLE_TIER1);
         Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_BREACH)).hasSize(1);
         Assertions.assertThat(sentTo(number, NotificationTemplate.SLA_ESCALATION)).hasSize(1);
         Assertions.assertThat(scenario.openBreachTasks(number)).isZero();
@@ -430,7 +469,8 @@ class ServiceDeskProcessTest {
         Assertions.assertThat(resolution.getPausedSeconds()).isEqualTo(90 * 60);
         Assertions.assertThat(resolution.getDueAt()).isEqualTo(movedDue);
         Assertions.assertThat(ticket(number).getResolutionDueAt()).isEqualTo(movedDue);
-        Assertions.assertThat(timerDue(instance, TicketLifecycle.BOUNDARY_RESOLUTION_SLA_BREACHED)).isEqualTo(movedDue);
+        Assertions.assertThat(scenario.clockTimerDue(number, ClockKind.RESOLUTION, SlaClockProcess.BOUNDARY_SLA_BREACHED))
+                .isEqualTo(Date.from(movedDue));
         assertThat(instance).hasPassed(TicketLifecycle.TASK_AWAIT_CUSTOMER_REPLY).isWaitingAt(TASK_HANDLE_TIER1);
 
         setClock(movedDue.minusSeconds(1));
@@ -452,7 +492,8 @@ class ServiceDeskProcessTest {
         scenario.escalateFromTier2(number, "Defect in firmware 2.4");
         scenario.askCustomer(number, TASK_HANDLE_TIER3, "dave", "Which firmware build is installed?");
         conversations.customerReply(number, new Message("2.4.7", null));
-        assertThat(instance).isWaitingAt(TASK_HANDLE_TIER3);
+        assertThat(instance).hasPassed("Gateway_Tier2Resolved", "Gateway_JoinNeedInfo")
+                .isWaitingAt(TASK_HANDLE_TIER3);
         scenario.resolveAtTier3(number, "Update to 2.4.8", "2.4.8 released today");
         assertThat(instance).isWaitingAt(TASK_REVIEW_RESOLUTION);
     }
@@ -466,7 +507,7 @@ class ServiceDeskProcessTest {
 
         advance(Duration.ofDays(7));
         scenario.executeDueJobs();
-        assertThat(instance).hasPassed("BoundaryEvent_NoCustomerReply", "Task_NotifyNoReplyClosure")
+        assertThat(instance).hasPassed(TicketLifecycle.BOUNDARY_CUSTOMER_REPLY_OVERDUE, "Task_NotifyNoReplyClosure")
                 .hasNotPassed("Task_UpdateKnowledgeBase").isEnded();
         Ticket closed = ticket(number);
         Assertions.assertThat(closed.getStatus()).isEqualTo(TicketStatus.CLOSED);
@@ -579,11 +620,14 @@ class ServiceDeskProcessTest {
         return clocks.latest(ticket(number).getId(), kind).orElseThrow();
     }
 
-    private Instant timerDue(ProcessInstance instance, String activityId) {
-        String definition = managementService.createJobDefinitionQuery()
-                .processDefinitionId(instance.getProcessDefinitionId()).activityIdIn(activityId).singleResult().getId();
-        return managementService.createJobQuery().processInstanceId(instance.getId()).jobDefinitionId(definition)
-                .singleResult().getDuedate().toInstant();
+    /** Every activity the ticket's SlaClockProcess instances of this kind passed (all rounds). */
+    private List<String> clockPassed(String number, ClockKind kind) {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(SlaClockProcess.PROCESS_ID)
+                .processInstanceBusinessKey(number).variableValueEquals(SlaClockProcess.VAR_SLA_CLOCK, kind.name())
+                .list().stream()
+                .flatMap(clock -> historyService.createHistoricActivityInstanceQuery().processInstanceId(clock.getId())
+                        .list().stream())
+                .map(activity -> activity.getActivityId()).toList();
     }
 
     private List<Notification> sentTo(String number, NotificationTemplate template) {

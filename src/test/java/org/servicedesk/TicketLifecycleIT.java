@@ -124,8 +124,14 @@ class TicketLifecycleIT {
         assertThat(found.findValues("id")).extracting(JsonNode::asLong).contains(articleId);
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+        // the lifecycle, its survey and the knowledge review, and one SLA clock instance per clock of the ticket
+        // (assignment, response, resolution, tier-2 feedback; the reopen restarted resolution and tier-2 feedback)
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).finished()
-                .count()).isEqualTo(3);
+                .list()).extracting(p -> p.getProcessDefinitionKey()).containsOnlyOnce(TicketLifecycle.PROCESS_ID,
+                        "SatisfactionSurveyProcess", KnowledgeReview.PROCESS_ID).hasSize(3 + 6);
+        // rows: the reopen resumed the resolution clock's row (and started a new instance for it)
+        assertThat(jdbc.queryForObject("select count(*) from sla_clock c join ticket t on t.id = c.ticket_id"
+                + " where t.number = ?", Long.class, number)).isEqualTo(5);
         JsonNode done = ticket(number);
         assertThat(done.get("status").asText()).isEqualTo("CLOSED");
         assertThat(done.get("survey").get("responseSpeed").asInt()).isEqualTo(2);

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.servicedesk.sla.ClockKind;
+import org.servicedesk.sla.SlaClockProcess;
 import org.servicedesk.survey.SatisfactionSurvey;
 import org.servicedesk.ticket.Category;
 import org.servicedesk.ticket.Channel;
@@ -151,14 +153,30 @@ public final class TicketScenario {
 
     public void handleBreach(String number, Map<String, Object> decision) {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(number)
-                .taskDefinitionKey(TicketLifecycle.TASK_HANDLE_SLA_BREACH).list().get(0);
+                .taskDefinitionKey(SlaClockProcess.TASK_HANDLE_SLA_BREACH).list().get(0);
         taskService.claim(task.getId(), "sam");
         taskService.complete(task.getId(), decision);
     }
 
     public long openBreachTasks(String number) {
         return taskService.createTaskQuery().processInstanceBusinessKey(number)
-                .taskDefinitionKey(TicketLifecycle.TASK_HANDLE_SLA_BREACH).count();
+                .taskDefinitionKey(SlaClockProcess.TASK_HANDLE_SLA_BREACH).count();
+    }
+
+    /** The SlaClockProcess instance in which this clock of the ticket waits now, or null. */
+    public ProcessInstance runningClock(String number, ClockKind kind) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaClockProcess.PROCESS_ID)
+                .processInstanceBusinessKey(number).variableValueEquals(SlaClockProcess.VAR_SLA_CLOCK, kind.name())
+                .activityIdIn(SlaClockProcess.TASK_RUN_SLA_CLOCK).singleResult();
+    }
+
+    /** The due date of a timer of the clock's running instance. */
+    public java.util.Date clockTimerDue(String number, ClockKind kind, String boundaryEventId) {
+        ProcessInstance clock = runningClock(number, kind);
+        String definition = managementService.createJobDefinitionQuery().processDefinitionId(clock.getProcessDefinitionId())
+                .activityIdIn(boundaryEventId).singleResult().getId();
+        return managementService.createJobQuery().processInstanceId(clock.getId()).jobDefinitionId(definition)
+                .singleResult().getDuedate();
     }
 
     public void resolveAtTier2(String number, String resolution) {

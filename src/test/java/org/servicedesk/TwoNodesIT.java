@@ -28,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.servicedesk.sla.SlaClockProcess;
 import org.servicedesk.ticket.TicketLifecycle;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,14 +125,15 @@ class TwoNodesIT {
     @Test
     @Order(2)
     void aTimerOfEveryTicketMadeDueAtOnceFiresOnceOnOneOfTheNodes() throws Exception {
-        String timer = TicketLifecycle.BOUNDARY_ASSIGNMENT_SLA_WARNING;
+        String timer = SlaClockProcess.BOUNDARY_SLA_WARNING_DUE;
         int moved = update("""
                 update act_ru_job set duedate_ = current_timestamp where job_def_id_ in
-                  (select id_ from act_ru_jobdef where act_id_ = ?)""", timer);
+                  (select id_ from act_ru_jobdef where act_id_ = ?) and process_instance_id_ in
+                  (select proc_inst_id_ from act_ru_variable where name_ = 'slaClock' and text_ = 'ASSIGNMENT')""", timer);
         assertThat(moved).as("timers made due").isEqualTo(TICKETS);
         await(Duration.ofSeconds(60), () -> count("""
                 select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
-                 where d.act_id_ = ?""", timer) == 0);
+                 where d.act_id_ = ? and j.duedate_ <= current_timestamp""", timer) == 0);
         Thread.sleep(2000);
 
         Map<String, Long> firedBy = query("select hostname_, count(*) from act_hi_job_log where act_id_ = ?"

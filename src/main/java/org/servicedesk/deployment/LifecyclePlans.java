@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.LinkEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
@@ -50,6 +51,17 @@ class LifecyclePlans {
     }
 
     LifecyclePlan between(ProcessDefinition source, ProcessDefinition target) {
+        String sourceMajor = major(source.getVersionTag());
+        String targetMajor = major(target.getVersionTag());
+        if (sourceMajor != null && targetMajor != null && !sourceMajor.equals(targetMajor)) {
+            // a new major version changes the lifecycle's structure or variables (2.x -> 3.0: the SLA clocks
+            // left the lifecycle, "Who acts next?" needs customerMustAnswer): equal ids do not mean equal meaning
+            return new LifecyclePlan(source, target, null, List.of(new MigrationReport.PlanProblem(null, null,
+                    List.of("Version tag " + source.getVersionTag() + " to " + target.getVersionTag()
+                            + " is a new major version: its tickets finish on " + source.getVersionTag()
+                            + "; tickets move only between versions of the same major version."))),
+                    unmapped(source, List.of()), Map.of());
+        }
         MigrationPlan plan;
         List<MigrationReport.PlanProblem> problems = List.of();
         try {
@@ -72,6 +84,11 @@ class LifecyclePlans {
                 unmapped(source, plan == null ? List.of() : plan.getInstructions()), jobActivities);
     }
 
+    /** "3" of "3.1"; null without a version tag. */
+    private static String major(String versionTag) {
+        return versionTag == null || versionTag.isBlank() ? null : versionTag.split("\\.", 2)[0].trim();
+    }
+
     /** The source's wait states (where a ticket can stand) that no instruction moves. */
     private List<String> unmapped(ProcessDefinition source, Collection<MigrationInstruction> instructions) {
         Set<String> mapped = instructions.stream().map(MigrationInstruction::getSourceActivityId)
@@ -87,7 +104,8 @@ class LifecyclePlans {
     /**
      * Where a ticket can stand, or what holds a timer or subscription for it. Error and escalation
      * boundary events hold nothing while a ticket waits (the target's catch the error when it is
-     * thrown), so the engine maps none and they are not listed.
+     * thrown), so the engine maps none and they are not listed; nor is a link catch event, which a
+     * ticket passes in the same step as its throw.
      */
     private static boolean waitState(FlowNode node) {
         if (node instanceof BoundaryEvent boundary) {
@@ -96,7 +114,11 @@ class LifecyclePlans {
                     || definition instanceof ConditionalEventDefinition);
         }
         return node instanceof UserTask || node instanceof ReceiveTask || node instanceof SubProcess
-                || node instanceof IntermediateCatchEvent || node instanceof EventBasedGateway
+                || node instanceof IntermediateCatchEvent catchEvent && !isLink(catchEvent) || node instanceof EventBasedGateway
                 || node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
+    }
+
+    private static boolean isLink(IntermediateCatchEvent event) {
+        return event.getEventDefinitions().stream().anyMatch(definition -> definition instanceof LinkEventDefinition);
     }
 }

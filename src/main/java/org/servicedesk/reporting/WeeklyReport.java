@@ -167,14 +167,15 @@ class WeeklyReport {
     }
 
     /**
-     * For tickets closed in the week: the share of the time their lifecycle instance spent in each
-     * user task (ACT_HI_TASKINST, finished tasks, summed by task definition key).
+     * For tickets closed in the week: the share of the time their lifecycle and SLA clock instances
+     * spent in each user task (ACT_HI_TASKINST, finished tasks, summed by task definition key).
      */
     private void stageShares(List<Row> rows, OffsetDateTime from, OffsetDateTime to) {
         List<Object[]> stages = jdbc.query("""
                 select ti.task_def_key_ as stage, sum(ti.duration_) as millis
                   from ticket t
-                  join act_hi_procinst p on p.business_key_ = t.number and p.proc_def_key_ = 'TicketLifecycleProcess'
+                  join act_hi_procinst p on p.business_key_ = t.number
+                       and p.proc_def_key_ in ('TicketLifecycleProcess', 'SlaClockProcess')
                   join act_hi_taskinst ti on ti.proc_inst_id_ = p.proc_inst_id_
                  where t.closed_at >= ? and t.closed_at < ? and ti.duration_ is not null
                  group by ti.task_def_key_

@@ -15,6 +15,7 @@ import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketAction;
 import org.servicedesk.ticket.TicketLookup;
 import org.servicedesk.ticket.Timeline;
+import org.servicedesk.ticket.TicketLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +54,7 @@ class RoutingDecisionListener implements ExecutionListener {
         execution.setVariable(VAR_HANDLING_TIER, 1);
         execution.setVariable(VAR_RESPONDED, false);
         execution.setVariable(VAR_ASSIGNED, false);
+        execution.setVariable(TicketLifecycle.VAR_CUSTOMER_MUST_ANSWER, false);
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.ROUTED,
                 "Queue " + queue + ", task priority " + taskPriority);
     }

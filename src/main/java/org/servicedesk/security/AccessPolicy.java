@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.servicedesk.sla.SlaClockProcess;
 import org.servicedesk.survey.SatisfactionSurvey;
 import org.servicedesk.system.TasklistFilters;
 import org.servicedesk.ticket.TicketLifecycle;
@@ -87,7 +88,7 @@ class AccessPolicy implements ApplicationRunner {
             readEverything(group);
         }
         grant(ANALYSTS, Resources.DEPLOYMENT, ANY, CREATE, READ, DELETE);
-        for (String process : List.of(TicketLifecycle.PROCESS_ID, SatisfactionSurvey.PROCESS_ID)) {
+        for (String process : List.of(TicketLifecycle.PROCESS_ID, SlaClockProcess.PROCESS_ID, SatisfactionSurvey.PROCESS_ID)) {
             grant(SUPERVISORS, Resources.PROCESS_DEFINITION, process, READ, READ_TASK, UPDATE_TASK, TASK_ASSIGN,
                     TASK_WORK);
         }

@@ -5,7 +5,6 @@ import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER1;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER2;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER3;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_REVIEW_RESOLUTION;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_BREACHED_CLOCK;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_BREACH_ACTION;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_BREACH_COMMENT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_NEW_ASSIGNEE;
@@ -15,16 +14,19 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_TASK_PRIORITY;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.servicedesk.ticket.Priority;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketAction;
+import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketLookup;
 import org.servicedesk.ticket.Timeline;
 import org.springframework.context.annotation.Lazy;
@@ -65,26 +67,28 @@ class SlaBreachActionListener implements TaskListener {
         String action = required(task, VAR_BREACH_ACTION);
         String comment = required(task, VAR_BREACH_COMMENT);
         Ticket ticket = tickets.of(task);
-        String clock = String.valueOf(task.getVariable(VAR_BREACHED_CLOCK));
+        String clock = String.valueOf(task.getVariable(SlaClockProcess.VAR_BREACHED_CLOCK));
         switch (action) {
             case "REASSIGN" -> {
                 String assignee = required(task, VAR_NEW_ASSIGNEE);
                 if (identityService.createUserQuery().userId(assignee).count() == 0) {
                     throw new ProcessEngineException("there is no user " + assignee);
                 }
-                List<Task> open = openHandlingTasks(task.getProcessInstanceId());
+                List<Task> open = openHandlingTasks(task);
                 if (open.isEmpty()) {
-                    throw new ProcessEngineException("the ticket has no open task to reassign");
+                    throw new ProcessEngineException("the ticket has no open task to reassign; choose COMMENT");
                 }
                 open.forEach(t -> taskService.setAssignee(t.getId(), assignee));
                 timeline.record(ticket.getId(), actor(task), TicketAction.REASSIGNED, "To " + assignee + ": " + comment);
             }
             case "CHANGE_PRIORITY" -> {
                 Priority priority = Priority.valueOf(required(task, VAR_NEW_PRIORITY));
+                String lifecycle = lifecycleOf(task).orElseThrow(() -> new ProcessEngineException(
+                        "the ticket is closed: its priority no longer changes; choose COMMENT"));
                 ticket.changePriority(priority);
-                task.getExecution().setVariable(VAR_PRIORITY, priority.name());
-                task.getExecution().setVariable(VAR_TASK_PRIORITY, TASK_PRIORITY.get(priority));
-                openHandlingTasks(task.getProcessInstanceId())
+                task.getProcessEngineServices().getRuntimeService().setVariables(lifecycle,
+                        Map.of(VAR_PRIORITY, priority.name(), VAR_TASK_PRIORITY, TASK_PRIORITY.get(priority)));
+                openHandlingTasks(task)
                         .forEach(t -> taskService.setPriority(t.getId(), TASK_PRIORITY.get(priority)));
                 timeline.record(ticket.getId(), actor(task), TicketAction.PRIORITY_CHANGED, priority + ": " + comment);
             }
@@ -94,9 +98,18 @@ class SlaBreachActionListener implements TaskListener {
         timeline.record(ticket.getId(), actor(task), TicketAction.SLA_BREACH_HANDLED, clock + ": " + comment);
     }
 
-    private List<Task> openHandlingTasks(String processInstanceId) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKeyIn(HANDLING_TASKS.toArray(String[]::new)).list();
+    /** The ticket's lifecycle instance: the breach task runs in the ticket's SlaClockProcess. */
+    /** Empty once the ticket is closed: the breach task may outlive the lifecycle. */
+    private static Optional<String> lifecycleOf(DelegateTask task) {
+        return Optional.ofNullable(task.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(TicketLifecycle.PROCESS_ID)
+                .processInstanceBusinessKey(task.getExecution().getProcessBusinessKey()).singleResult())
+                .map(ProcessInstance::getId);
+    }
+
+    private List<Task> openHandlingTasks(DelegateTask task) {
+        return lifecycleOf(task).map(lifecycle -> taskService.createTaskQuery().processInstanceId(lifecycle)
+                .taskDefinitionKeyIn(HANDLING_TASKS.toArray(String[]::new)).list()).orElse(List.of());
     }
 
     private String actor(DelegateTask task) {

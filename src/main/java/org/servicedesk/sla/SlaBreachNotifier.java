@@ -1,7 +1,5 @@
 package org.servicedesk.sla;
 
-import static org.servicedesk.ticket.TicketLifecycle.VAR_NEW_BREACH;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CLOCK;
 
 import java.util.Map;
 
@@ -16,7 +14,7 @@ import org.servicedesk.ticket.Timeline;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code Task_Notify*SlaBreach} tasks: record the breach on the clock and tell the
+ * {@code Task_NotifySlaBreach} of the SLA clock: record the breach on the clock and tell the
  * supervisors, once per clock (a reopened ticket passing the timer again tells nobody; the
  * process learns it from {@code newBreach}).
  */
@@ -42,11 +40,11 @@ class SlaBreachNotifier implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(VAR_SLA_CLOCK));
+        ClockKind kind = ClockKind.valueOf((String) execution.getVariable(SlaClockProcess.VAR_SLA_CLOCK));
         Ticket ticket = tickets.of(execution);
         SlaClock clock = clocks.latest(ticket.getId(), kind).orElseThrow();
         boolean first = clocks.breached(ticket.getId(), kind);
-        execution.setVariable(VAR_NEW_BREACH, first);
+        execution.setVariable(SlaClockProcess.VAR_NEW_BREACH, first);
         if (first) {
             notifier.toGroup(ticket, "sla-breach-" + kind + "-" + clock.getRound(), SUPERVISORS,
                     NotificationTemplate.SLA_BREACH,

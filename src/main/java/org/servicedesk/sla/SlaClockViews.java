@@ -42,10 +42,10 @@ class SlaClockViews implements ServiceLevels, TaskContextContributor {
 
     @Override
     public void contribute(DelegateTask task, Ticket ticket) {
-        if (!TicketLifecycle.TASK_HANDLE_SLA_BREACH.equals(task.getTaskDefinitionKey())) {
+        if (!SlaClockProcess.TASK_HANDLE_SLA_BREACH.equals(task.getTaskDefinitionKey())) {
             return;
         }
-        Object breached = task.getVariable(TicketLifecycle.VAR_BREACHED_CLOCK);
+        Object breached = task.getVariable(SlaClockProcess.VAR_BREACHED_CLOCK);
         task.setVariableLocal("breachedClockLabel",
                 breached == null ? "" : ClockKind.valueOf(breached.toString()).label());
         task.setVariableLocal("slaClocks", clocks.of(ticket.getId()).stream()

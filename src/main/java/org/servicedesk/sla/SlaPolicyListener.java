@@ -1,12 +1,7 @@
 package org.servicedesk.sla;
 
-import static org.servicedesk.ticket.TicketLifecycle.VAR_ASSIGNMENT_DUE_AT;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_ASSIGNMENT_WARNING_AT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION_DUE_AT;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION_ESCALATION_AT;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION_WARNING_AT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_RESPONSE_DUE_AT;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_RESPONSE_WARNING_AT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CALENDAR;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_TARGET;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_WARNING_LEAD;
@@ -26,8 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * End listener of {@code Task_ApplySlaPolicy}: starts the assignment, first-response and
  * resolution clocks from the ticket's intake time with the policy row of decision
- * {@code SlaPolicy}, stores them on the ticket, and gives the timers their dates. The tier-2
- * feedback target is kept in the process for when the ticket reaches tier 2.
+ * {@code SlaPolicy} and stores them on the ticket: what the intake's answer needs. Their
+ * {@code SlaClockProcess} instances, whose timers carry the dates, are started after the answer by
+ * {@link SlaClockStarter}. The lifecycle keeps only the due dates its user tasks show
+ * and the tier-2 feedback target for when the ticket reaches tier 2.
  */
 @Component("slaPolicyListener")
 class SlaPolicyListener implements ExecutionListener {
@@ -62,13 +59,8 @@ class SlaPolicyListener implements ExecutionListener {
         }
 
         execution.setVariable(VAR_SLA_CALENDAR, policy.calendar());
-        execution.setVariable(VAR_ASSIGNMENT_WARNING_AT, Date.from(assignment.getWarningAt()));
-        execution.setVariable(VAR_ASSIGNMENT_DUE_AT, Date.from(assignment.getDueAt()));
-        execution.setVariable(VAR_RESPONSE_WARNING_AT, Date.from(response.getWarningAt()));
         execution.setVariable(VAR_RESPONSE_DUE_AT, Date.from(response.getDueAt()));
-        execution.setVariable(VAR_RESOLUTION_WARNING_AT, Date.from(resolution.getWarningAt()));
         execution.setVariable(VAR_RESOLUTION_DUE_AT, Date.from(resolution.getDueAt()));
-        execution.setVariable(VAR_RESOLUTION_ESCALATION_AT, Date.from(resolution.getEscalationAt()));
         execution.setVariable(VAR_TIER2_FEEDBACK_TARGET, policy.tier2FeedbackTarget());
         execution.setVariable(VAR_TIER2_FEEDBACK_WARNING_LEAD, policy.tier2FeedbackWarningLead());
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_POLICY_APPLIED, "Calendar "

@@ -1,6 +1,5 @@
 package org.servicedesk.sla;
 
-import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CLOCK;
 
 import java.util.Map;
 
@@ -10,11 +9,12 @@ import org.servicedesk.notification.NotificationTemplate;
 import org.servicedesk.notification.Notifier;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketAction;
+import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketLookup;
 import org.servicedesk.ticket.Timeline;
 import org.springframework.stereotype.Component;
 
-/** The {@code Task_Notify*SlaWarning} tasks: the supervisors learn a clock is about to run out, once per clock. */
+/** {@code Task_NotifySlaWarning} of the SLA clock: the supervisors and the agent on the ticket learn a clock is about to run out, once per clock. */
 @Component("slaWarningNotifier")
 class SlaWarningNotifier implements JavaDelegate {
 
@@ -35,7 +35,7 @@ class SlaWarningNotifier implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ClockKind kind = ClockKind.valueOf((String) execution.getVariableLocal(VAR_SLA_CLOCK));
+        ClockKind kind = ClockKind.valueOf((String) execution.getVariable(SlaClockProcess.VAR_SLA_CLOCK));
         Ticket ticket = tickets.of(execution);
         SlaClock clock = clocks.latest(ticket.getId(), kind).orElseThrow();
         clocks.warned(ticket.getId(), kind);
@@ -45,7 +45,8 @@ class SlaWarningNotifier implements JavaDelegate {
                 values);
         // and whoever works on the ticket now
         execution.getProcessEngineServices().getTaskService().createTaskQuery()
-                .processInstanceId(execution.getProcessInstanceId()).taskAssigned().list()
+                .processDefinitionKey(TicketLifecycle.PROCESS_ID).processInstanceBusinessKey(execution.getProcessBusinessKey())
+                .taskAssigned().list()
                 .forEach(task -> notifier.toUser(ticket, step, task.getAssignee(), NotificationTemplate.SLA_WARNING,
                         values));
         if (first) {

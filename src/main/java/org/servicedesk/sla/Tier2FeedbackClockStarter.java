@@ -3,17 +3,17 @@ package org.servicedesk.sla;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CALENDAR;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_DUE_AT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_TARGET;
-import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_WARNING_AT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_WARNING_LEAD;
 
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketLookup;
 import org.springframework.stereotype.Component;
 
-/** Take listener of the flow into {@code Task_HandleTier2}: each arrival at tier 2 starts a feedback clock. */
+/** Take listener of the flow into {@code Task_HandleTier2}: each arrival at tier 2 starts a feedback clock and its SlaClockProcess. */
 @Component("tier2FeedbackClockStarter")
 class Tier2FeedbackClockStarter implements ExecutionListener {
 
@@ -21,18 +21,22 @@ class Tier2FeedbackClockStarter implements ExecutionListener {
 
     private final SlaClocks clocks;
 
-    Tier2FeedbackClockStarter(TicketLookup tickets, SlaClocks clocks) {
+    private final SlaClockInstances instances;
+
+    Tier2FeedbackClockStarter(TicketLookup tickets, SlaClocks clocks, SlaClockInstances instances) {
         this.tickets = tickets;
         this.clocks = clocks;
+        this.instances = instances;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        SlaClock clock = clocks.startTier2Feedback(tickets.of(execution).getId(),
+        Ticket ticket = tickets.of(execution);
+        SlaClock clock = clocks.startTier2Feedback(ticket.getId(),
                 (String) execution.getVariable(VAR_SLA_CALENDAR),
                 (String) execution.getVariable(VAR_TIER2_FEEDBACK_TARGET),
                 (String) execution.getVariable(VAR_TIER2_FEEDBACK_WARNING_LEAD));
-        execution.setVariable(VAR_TIER2_FEEDBACK_WARNING_AT, Date.from(clock.getWarningAt()));
         execution.setVariable(VAR_TIER2_FEEDBACK_DUE_AT, Date.from(clock.getDueAt()));
+        instances.start(clock, ticket.getNumber());
     }
 }

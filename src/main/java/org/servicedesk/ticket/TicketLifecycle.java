@@ -2,7 +2,8 @@ package org.servicedesk.ticket;
 
 /**
  * The contract of {@code processes/ticket-lifecycle.bpmn}: process id, activity ids, variable
- * and message names. The process carries ids, classifications and outcomes only; everything
+ * and message names. Its service-level clocks run as {@code SlaClockProcess} instances
+ * ({@code org.servicedesk.sla.SlaClockProcess}). The process carries ids, classifications and outcomes only; everything
  * about the customer stays in our tables.
  */
 public final class TicketLifecycle {
@@ -21,8 +22,6 @@ public final class TicketLifecycle {
     public static final String TASK_APPLY_SLA_POLICY = "Task_ApplySlaPolicy";
     public static final String TASK_REQUEST_CUSTOMER_INFO = "Task_RequestCustomerInfo";
     public static final String TASK_AWAIT_CUSTOMER_REPLY = "Task_AwaitCustomerReply";
-    public static final String TASK_HANDLE_SLA_BREACH = "Task_HandleSlaBreach";
-    public static final String TASK_ESCALATE_TO_MANAGERS = "Task_EscalateToManagers";
     public static final String TASK_ACKNOWLEDGE_RECEIPT = "Task_AcknowledgeReceipt";
     public static final String TASK_HANDLE_TIER1 = "Task_HandleTier1";
     public static final String TASK_HANDLE_TIER2 = "Task_HandleTier2";
@@ -31,23 +30,13 @@ public final class TicketLifecycle {
     public static final String TASK_SEND_SOLUTION = "Task_SendSolution";
     public static final String TASK_CLOSE_TICKET = "Task_CloseTicket";
     public static final String TASK_UPDATE_KNOWLEDGE_BASE = "Task_UpdateKnowledgeBase";
-    public static final String TASK_NOTIFY_RESPONSE_SLA_BREACH = "Task_NotifyResponseSlaBreach";
-    public static final String TASK_NOTIFY_RESOLUTION_SLA_BREACH = "Task_NotifyResolutionSlaBreach";
     public static final String EVENT_AWAIT_CONFIRMATION = "Gateway_AwaitConfirmation";
     public static final String EVENT_CUSTOMER_CONFIRMED = "Event_CustomerConfirmed";
     public static final String EVENT_CUSTOMER_REJECTED = "Event_CustomerRejected";
     public static final String EVENT_CONFIRMATION_TIMED_OUT = "Event_ConfirmationTimedOut";
-    public static final String BOUNDARY_ASSIGNMENT_SLA_WARNING = "BoundaryEvent_AssignmentSlaWarning";
-    public static final String BOUNDARY_ASSIGNMENT_SLA_BREACHED = "BoundaryEvent_AssignmentSlaBreached";
-    public static final String BOUNDARY_RESPONSE_SLA_WARNING = "BoundaryEvent_ResponseSlaWarning";
-    public static final String BOUNDARY_RESPONSE_SLA_BREACHED = "BoundaryEvent_ResponseSlaBreached";
-    public static final String BOUNDARY_TIER2_FEEDBACK_SLA_WARNING = "BoundaryEvent_Tier2FeedbackSlaWarning";
-    public static final String BOUNDARY_TIER2_FEEDBACK_SLA_BREACHED = "BoundaryEvent_Tier2FeedbackSlaBreached";
-    public static final String BOUNDARY_RESOLUTION_SLA_WARNING = "BoundaryEvent_ResolutionSlaWarning";
-    public static final String BOUNDARY_RESOLUTION_SLA_BREACHED = "BoundaryEvent_ResolutionSlaBreached";
-    public static final String BOUNDARY_RESOLUTION_ESCALATION = "BoundaryEvent_ResolutionEscalation";
     public static final String BOUNDARY_CUSTOMER_REPLY_OVERDUE = "BoundaryEvent_CustomerReplyOverdue";
     public static final String END_TICKET_CLOSED = "EndEvent_TicketClosed";
+    public static final String GATEWAY_HANDLING_TIER = "Gateway_HandlingTier";
 
     // messages
     public static final String MSG_CUSTOMER_CONFIRMED = "CustomerConfirmed";
@@ -64,28 +53,20 @@ public final class TicketLifecycle {
     // variables: routing decision
     public static final String VAR_QUEUE = "queue";
     public static final String VAR_TASK_PRIORITY = "taskPriority";
-    // variables: SLA clocks (due dates in working time of the policy's calendar)
+    // variables: the SLA due dates the user tasks show (the clocks themselves run in SlaClockProcess)
     public static final String VAR_SLA_CALENDAR = "slaCalendar";
-    public static final String VAR_ASSIGNMENT_WARNING_AT = "assignmentWarningAt";
-    public static final String VAR_ASSIGNMENT_DUE_AT = "assignmentDueAt";
-    public static final String VAR_RESPONSE_WARNING_AT = "responseWarningAt";
     public static final String VAR_RESPONSE_DUE_AT = "responseDueAt";
     public static final String VAR_TIER2_FEEDBACK_TARGET = "tier2FeedbackTarget";
     public static final String VAR_TIER2_FEEDBACK_WARNING_LEAD = "tier2FeedbackWarningLead";
-    public static final String VAR_TIER2_FEEDBACK_WARNING_AT = "tier2FeedbackWarningAt";
     public static final String VAR_TIER2_FEEDBACK_DUE_AT = "tier2FeedbackDueAt";
-    public static final String VAR_RESOLUTION_WARNING_AT = "resolutionWarningAt";
     public static final String VAR_RESOLUTION_DUE_AT = "resolutionDueAt";
-    public static final String VAR_RESOLUTION_ESCALATION_AT = "resolutionEscalationAt";
     /** True once an agent claimed the tier-1 task: the assignment clock stopped. */
     public static final String VAR_ASSIGNED = "assigned";
-    /** True the first time a breach of the resolution clock is recorded (not again on a reopened ticket). */
-    public static final String VAR_NEW_BREACH = "newBreach";
-    /** The escalation code of the breach a Task_HandleSlaBreach handles: ASSIGNMENT, RESPONSE, TIER2_FEEDBACK, RESOLUTION. */
-    public static final String VAR_BREACHED_CLOCK = "breachedClock";
     /** The tier that handles the ticket now; after a resolution, the tier that resolved it. */
     public static final String VAR_HANDLING_TIER = "handlingTier";
     public static final String VAR_RESPONDED = "responded";
+    /** True while an agent's question waits for the customer: "Who acts next?" sends the ticket to the customer. */
+    public static final String VAR_CUSTOMER_MUST_ANSWER = "customerMustAnswer";
     // variables: outcomes of the user tasks
     public static final String VAR_TIER1_OUTCOME = "tier1Outcome";
     public static final String VAR_TIER2_OUTCOME = "tier2Outcome";
@@ -107,8 +88,6 @@ public final class TicketLifecycle {
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
     /** CONFIRMED (set with the confirmation message), CONFIRMATION_TIMEOUT (set by the timer) or NO_CUSTOMER_REPLY. */
     public static final String VAR_CLOSE_REASON = "closeReason";
-    // input parameter of the SLA notification tasks
-    public static final String VAR_SLA_CLOCK = "slaClock";
 
     public static final String OUTCOME_RESOLVED = "RESOLVED";
     public static final String OUTCOME_ESCALATE = "ESCALATE";

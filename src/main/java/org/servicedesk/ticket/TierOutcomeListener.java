@@ -121,6 +121,7 @@ class TierOutcomeListener implements TaskListener {
             }
             default -> throw new ProcessEngineException("outcome must be RESOLVED, ESCALATE or NEED_INFO, was " + outcome);
         }
+        task.setVariable(TicketLifecycle.VAR_CUSTOMER_MUST_ANSWER, OUTCOME_NEED_INFO.equals(outcome));
         if (tier == 2) {
             events.publishEvent(new TicketMilestone(ticket.getId(), TicketMilestone.Kind.TIER2_ANSWERED));
         }

@@ -50,6 +50,7 @@ import org.servicedesk.ticket.CustomerConfirmations;
 import org.servicedesk.ticket.Priority;
 import org.servicedesk.ticket.TicketAction;
 import org.servicedesk.ticket.TicketIntake;
+import org.servicedesk.sla.SlaClockProcess;
 import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketRepository;
 import org.servicedesk.ticket.Timeline;
@@ -129,27 +130,28 @@ class LifecycleMigrationTest {
         String number = atTier2ClaimedByCarol();
         ProcessInstance instance = scenario.lifecycle(number);
         ProcessDefinition old = definitionOf(instance);
-        Map<String, Instant> timersBefore = timers(instance);
-        assertThat(timersBefore).containsOnlyKeys(TicketLifecycle.BOUNDARY_TIER2_FEEDBACK_SLA_WARNING,
-                TicketLifecycle.BOUNDARY_TIER2_FEEDBACK_SLA_BREACHED, TicketLifecycle.BOUNDARY_RESPONSE_SLA_WARNING,
-                TicketLifecycle.BOUNDARY_RESPONSE_SLA_BREACHED, TicketLifecycle.BOUNDARY_RESOLUTION_SLA_WARNING,
-                TicketLifecycle.BOUNDARY_RESOLUTION_SLA_BREACHED, TicketLifecycle.BOUNDARY_RESOLUTION_ESCALATION);
+        Map<String, Instant> timersBefore = slaTimers(number);
+        assertThat(timersBefore).containsOnlyKeys("TIER2_FEEDBACK " + SlaClockProcess.BOUNDARY_SLA_WARNING_DUE,
+                "TIER2_FEEDBACK " + SlaClockProcess.BOUNDARY_SLA_BREACHED,
+                "TIER2_FEEDBACK " + SlaClockProcess.BOUNDARY_SLA_ESCALATION_DUE,
+                "RESOLUTION " + SlaClockProcess.BOUNDARY_SLA_WARNING_DUE, "RESOLUTION " + SlaClockProcess.BOUNDARY_SLA_BREACHED,
+                "RESOLUTION " + SlaClockProcess.BOUNDARY_SLA_ESCALATION_DUE);
         assertThat(timersBefore).allSatisfy((activity, due) -> assertThat(due).isAfter(MONDAY_9AM));
-        Set<String> timerJobsBefore = timerJobIds(instance);
+        Set<String> timerJobsBefore = slaTimerJobIds(number);
         Task taskBefore = scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER2);
 
         ProcessDefinition changed = deploy(bpmn -> replaceOnce(
                 replaceOnce(bpmn, "name=\"Handle at tier 2\"", "name=\"Diagnose at tier 2\""),
-                "camunda:versionTag=\"2.0\"", "camunda:versionTag=\"2.1\""));
+                "camunda:versionTag=\"3.0\"", "camunda:versionTag=\"3.1\""));
         assertThat(changed.getVersion()).isEqualTo(old.getVersion() + 1);
 
         JsonNode dryRun = ok(migrate("ana", "{\"sourceVersion\": " + old.getVersion() + "}"));
         assertThat(dryRun.path("dryRun").asBoolean()).isTrue();
         assertThat(dryRun.path("targetVersion").asInt()).isEqualTo(changed.getVersion());
-        assertThat(dryRun.path("targetVersionTag").asText()).isEqualTo("2.1");
+        assertThat(dryRun.path("targetVersionTag").asText()).isEqualTo("3.1");
         JsonNode source = dryRun.path("sources").get(0);
         assertThat(source.path("version").asInt()).isEqualTo(old.getVersion());
-        assertThat(source.path("versionTag").asText()).isEqualTo("2.0");
+        assertThat(source.path("versionTag").asText()).isEqualTo("3.0");
         assertThat(source.path("runningInstances").asInt()).isEqualTo(1);
         assertThat(source.path("checked").asInt()).isEqualTo(1);
         assertThat(source.path("migratable").asInt()).isEqualTo(1);
@@ -159,8 +161,8 @@ class LifecycleMigrationTest {
         assertThat(source.path("notMigratable")).isEmpty();
         // nothing changed
         assertThat(definitionOf(instance).getId()).isEqualTo(old.getId());
-        assertThat(timers(instance)).isEqualTo(timersBefore);
-        assertThat(timerJobIds(instance)).isEqualTo(timerJobsBefore);
+        assertThat(slaTimers(number)).isEqualTo(timersBefore);
+        assertThat(slaTimerJobIds(number)).isEqualTo(timerJobsBefore);
         assertThat(timeline.of(ticketId(number))).noneMatch(e -> e.getAction().equals("LIFECYCLE_MIGRATED"));
 
         JsonNode run = ok(migrate("ana", "{\"sourceVersion\": " + old.getVersion() + ", \"dryRun\": false}"));
@@ -169,8 +171,8 @@ class LifecycleMigrationTest {
         assertThat(run.path("sources").get(0).path("remaining").asInt()).isZero();
 
         assertThat(definitionOf(instance).getId()).isEqualTo(changed.getId());
-        assertThat(timers(instance)).as("the same SLA timers, due when they were").isEqualTo(timersBefore);
-        assertThat(timerJobIds(instance)).as("the same timer jobs, not new ones").isEqualTo(timerJobsBefore);
+        assertThat(slaTimers(number)).as("the same SLA timers, due when they were").isEqualTo(timersBefore);
+        assertThat(slaTimerJobIds(number)).as("the same timer jobs, not new ones").isEqualTo(timerJobsBefore);
         Task taskAfter = scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER2);
         assertThat(taskAfter.getId()).isEqualTo(taskBefore.getId());
         assertThat(taskAfter.getAssignee()).isEqualTo("carol");
@@ -181,8 +183,8 @@ class LifecycleMigrationTest {
         assertThat(timeline.of(ticketId(number))).anySatisfy(event -> {
             assertThat(event.getAction()).isEqualTo(TicketAction.LIFECYCLE_MIGRATED.name());
             assertThat(event.getActor()).isEqualTo("ana");
-            assertThat(event.getDetail()).isEqualTo("Ticket lifecycle version " + old.getVersion() + " (2.0) → version "
-                    + changed.getVersion() + " (2.1)");
+            assertThat(event.getDetail()).isEqualTo("Ticket lifecycle version " + old.getVersion() + " (3.0) → version "
+                    + changed.getVersion() + " (3.1)");
         });
 
         // on to the end, on the new version: resolved, sent back by the review, resolved again, confirmed
@@ -213,9 +215,7 @@ class LifecycleMigrationTest {
 
         JsonNode source = ok(migrate("ana", "{}")).path("sources").get(0);
         assertThat(source.path("version").asInt()).isEqualTo(old.getVersion());
-        assertThat(strings(source.path("unmappedActivities"))).containsExactly(
-                TicketLifecycle.BOUNDARY_TIER2_FEEDBACK_SLA_BREACHED, TicketLifecycle.BOUNDARY_TIER2_FEEDBACK_SLA_WARNING,
-                TicketLifecycle.TASK_HANDLE_TIER2);
+        assertThat(strings(source.path("unmappedActivities"))).containsExactly(TicketLifecycle.TASK_HANDLE_TIER2);
         assertThat(source.path("migratable").asInt()).isZero();
         JsonNode problem = source.path("notMigratable").get(0);
         assertThat(problem.path("ticketNumber").asText()).isEqualTo(number);
@@ -234,32 +234,47 @@ class LifecycleMigrationTest {
     }
 
     @Test
-    void aVersionThatWouldDropAWaitingSlaTimerIsRefusedForAllTickets() throws Exception {
+    void aVersionThatWouldDropAWaitingTimerIsRefusedForAllTickets() throws Exception {
         String atTier2 = atTier2ClaimedByCarol();
+        scenario.askCustomer(atTier2, TicketLifecycle.TASK_HANDLE_TIER2, "carol", "Which firmware build is installed?");
         String atTier1 = intake.create(newTicket(Category.INQUIRY, Priority.P2)).getNumber();
         scenario.executeDueJobs();
         ProcessDefinition old = definitionOf(scenario.lifecycle(atTier2));
         Map<String, Instant> timersBefore = timers(scenario.lifecycle(atTier2));
-        // the analyst drops the tier-2 warning: the engine would delete the waiting timer without a word
-        deploy(bpmn -> withoutElements(bpmn, Set.of(TicketLifecycle.BOUNDARY_TIER2_FEEDBACK_SLA_WARNING,
-                "Flow_ToNotifyTier2FeedbackWarning", "Task_NotifyTier2FeedbackSlaWarning", "Flow_ToTier2FeedbackWarned",
-                "EndEvent_Tier2FeedbackWarned")));
+        assertThat(timersBefore).containsOnlyKeys(TicketLifecycle.BOUNDARY_CUSTOMER_REPLY_OVERDUE);
+        // the analyst drops "no reply in time": the engine would delete the waiting timer without a word
+        deploy(bpmn -> withoutElements(bpmn, Set.of(TicketLifecycle.BOUNDARY_CUSTOMER_REPLY_OVERDUE,
+                "Flow_ToNotifyNoReplyClosure", "Task_NotifyNoReplyClosure", "Flow_NoReplyToClose")));
 
         JsonNode source = ok(migrate("ana", "{\"dryRun\": true}")).path("sources").get(0);
         assertThat(source.path("runningInstances").asInt()).isEqualTo(2);
         assertThat(source.path("migratable").asInt()).as("the tier-1 ticket has no such timer").isEqualTo(1);
         assertThat(strings(source.path("unmappedActivities")))
-                .containsExactly(TicketLifecycle.BOUNDARY_TIER2_FEEDBACK_SLA_WARNING);
+                .containsExactly(TicketLifecycle.BOUNDARY_CUSTOMER_REPLY_OVERDUE);
         assertThat(source.path("notMigratable")).hasSize(1);
         JsonNode problem = source.path("notMigratable").get(0);
         assertThat(problem.path("ticketNumber").asText()).isEqualTo(atTier2);
-        assertThat(strings(problem.path("reasons"))).containsExactly(TicketLifecycle.BOUNDARY_TIER2_FEEDBACK_SLA_WARNING
+        assertThat(strings(problem.path("reasons"))).containsExactly(TicketLifecycle.BOUNDARY_CUSTOMER_REPLY_OVERDUE
                 + ": its waiting timer would be removed (the target has no equal activity)");
 
         assertThat(migrate("ana", "{\"dryRun\": false}").getStatus()).isEqualTo(409);
         assertThat(definitionOf(scenario.lifecycle(atTier2)).getId()).isEqualTo(old.getId());
         assertThat(definitionOf(scenario.lifecycle(atTier1)).getId()).as("all or nothing").isEqualTo(old.getId());
         assertThat(timers(scenario.lifecycle(atTier2))).isEqualTo(timersBefore);
+    }
+
+    @Test
+    void aNewMajorVersionIsRefusedEvenWithEqualActivities() throws Exception {
+        String number = atTier2ClaimedByCarol();
+        ProcessDefinition old = definitionOf(scenario.lifecycle(number));
+        deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.0\"", "camunda:versionTag=\"4.0\""));
+
+        JsonNode source = ok(migrate("ana", "{}")).path("sources").get(0);
+        assertThat(source.path("migratable").asInt()).isZero();
+        assertThat(strings(source.path("planProblems").get(0).path("reasons"))).hasSize(1)
+                .allMatch(reason -> reason.contains("3.0 to 4.0 is a new major version"));
+        assertThat(migrate("ana", "{\"dryRun\": false}").getStatus()).isEqualTo(409);
+        assertThat(definitionOf(scenario.lifecycle(number)).getId()).isEqualTo(old.getId());
     }
 
     @Test
@@ -282,7 +297,7 @@ class LifecycleMigrationTest {
     void withoutABodyItIsADryRunOfEveryOlderVersion() throws Exception {
         String number = atTier2ClaimedByCarol();
         ProcessDefinition old = definitionOf(scenario.lifecycle(number));
-        deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"2.0\"", "camunda:versionTag=\"2.1\""));
+        deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.0\"", "camunda:versionTag=\"3.1\""));
         MockHttpServletResponse response = mvc.perform(post(ENDPOINT).with(LoggedIn.as("ana"))).andReturn()
                 .getResponse();
         JsonNode report = ok(response);
@@ -294,8 +309,8 @@ class LifecycleMigrationTest {
     @Test
     void versionsThatDoNotFitAreBadRequests() throws Exception {
         ProcessDefinition first = latest();
-        ProcessDefinition second = deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"2.0\"",
-                "camunda:versionTag=\"2.1\""));
+        ProcessDefinition second = deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.0\"",
+                "camunda:versionTag=\"3.1\""));
         int v1 = first.getVersion();
         int v2 = second.getVersion();
         badRequest("{\"targetVersion\": 99}", "targetVersion", "There is no version 99");
@@ -377,6 +392,23 @@ class LifecycleMigrationTest {
             assertThat(timers.put(activity, job.getDuedate().toInstant())).isNull();
         }
         return timers;
+    }
+
+    /** The timers of the ticket's running SLA clocks (SlaClockProcess instances), by clock and boundary event. */
+    private Map<String, Instant> slaTimers(String number) {
+        Map<String, Instant> timers = new TreeMap<>();
+        for (ProcessInstance clock : runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(SlaClockProcess.PROCESS_ID).processInstanceBusinessKey(number).list()) {
+            Object kind = runtimeService.getVariable(clock.getId(), SlaClockProcess.VAR_SLA_CLOCK);
+            timers(clock).forEach((activity, due) -> timers.put(kind + " " + activity, due));
+        }
+        return timers;
+    }
+
+    private Set<String> slaTimerJobIds(String number) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(SlaClockProcess.PROCESS_ID)
+                .processInstanceBusinessKey(number).list().stream().flatMap(clock -> timerJobIds(clock).stream())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private Set<String> timerJobIds(ProcessInstance instance) {

@@ -96,6 +96,7 @@ class PersonalDataApiTest {
         Map<String, Object> customer = jdbc.queryForMap("select name, phone, email from customer where id = ?",
                 ticket.get("customer_id"));
         assertThat(customer.values()).allSatisfy(v -> assertThat((String) v).startsWith("test1:"));
+        new TicketScenario(runtimeService, taskService, managementService).executeDueJobs(); // the acknowledgement
         List<String> notifications = jdbc.queryForList("select recipient || ' ' || recipient_address || ' ' || subject"
                 + " || ' ' || body from notification where recipient_kind = 'CUSTOMER'", String.class);
         assertThat(notifications).isNotEmpty().allSatisfy(n -> assertThat(n).doesNotContain(phone, email, name));
@@ -242,6 +243,7 @@ class PersonalDataApiTest {
     @Test
     void onlyAnAdministratorErasesACustomer() throws Exception {
         String number = create();
+        new TicketScenario(runtimeService, taskService, managementService).executeDueJobs(); // its SLA clocks start
         long customerId = tickets.findByNumber(number).orElseThrow().getCustomerId();
         for (String user : List.of("alice", "sam", "mia", "webchat")) {
             as(user).perform(delete("/api/customers/" + customerId)).andExpect(status().isForbidden());
@@ -256,6 +258,9 @@ class PersonalDataApiTest {
                 + " ticket_id bigint not null references ticket (id))");
         jdbc.update("insert into later_feature (ticket_id) select id from ticket where number = ?", number);
 
+        // the lifecycle and the ticket's SLA clock instances share the ticket number as business key
+        long instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count();
+        assertThat(instances).isGreaterThan(1);
         as("admin").perform(delete("/api/customers/" + customerId)).andExpect(status().isNoContent());
         assertThat(jdbc.queryForObject("select count(*) from later_feature", Long.class)).isZero();
         jdbc.execute("drop table later_feature");
@@ -268,7 +273,7 @@ class PersonalDataApiTest {
         assertThat(erasures.findByCustomerId(customerId)).singleElement().satisfies(r -> {
             assertThat(r.getErasedBy()).isEqualTo("admin");
             assertThat(r.getTickets()).isEqualTo(1);
-            assertThat(r.getProcessInstances()).isEqualTo(1);
+            assertThat(r.getProcessInstances()).isEqualTo(instances);
             assertThat(r.getDeletedRows()).contains("ticket=1", "customer=1", "later_feature=1");
         });
         as("sam").perform(get("/api/tickets/" + number)).andExpect(status().isNotFound());

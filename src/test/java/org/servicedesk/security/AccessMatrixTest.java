@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicedesk.TicketScenario;
+import org.servicedesk.sla.SlaClockProcess;
 import org.servicedesk.ticket.Category;
 import org.servicedesk.ticket.Priority;
 import org.servicedesk.ticket.TicketIntake;
@@ -200,7 +201,8 @@ class AccessMatrixTest {
                     List.of("My tasks", "My group's queue", "VIP", "Due within 1 h", "Overdue"));
             case "find an instance by ticket number" -> {
                 ProcessInstance instance = ticket();
-                yield array(send(user, "GET", "/engine-rest/process-instance?businessKey=" + instance.getBusinessKey(),
+                yield array(send(user, "GET", "/engine-rest/process-instance?processDefinitionKey="
+                        + TicketLifecycle.PROCESS_ID + "&businessKey=" + instance.getBusinessKey(),
                         null)).size() == 1;
             }
             case "read an instance's variables" -> ok(send(user, "GET",
@@ -217,7 +219,11 @@ class AccessMatrixTest {
                         && incidents.get(0).path("incidentMessage").asText().equals("CRM lookup failed: HTTP 503");
             }
             case "retry a job" -> {
-                String job = managementService.createJobQuery().processInstanceId(ticket().getId()).list().get(0)
+                // the ticket's SLA timers run in its SLA clock instances (same business key)
+                ProcessInstance clock = runtimeService.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(ticket().getBusinessKey())
+                        .processDefinitionKey(SlaClockProcess.PROCESS_ID).list().get(0);
+                String job = managementService.createJobQuery().processInstanceId(clock.getId()).list().get(0)
                         .getId();
                 yield ok(send(user, "PUT", "/engine-rest/job/" + job + "/retries", "{\"retries\": 3}"));
             }

@@ -55,7 +55,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ModelerDeploymentTest {
 
     static final List<String> LIFECYCLE_FORMS = List.of("handle-tier1.form", "handle-tier2.form",
-            "handle-tier3.form", "review-resolution.form", "handle-sla-breach.form");
+            "handle-tier3.form", "review-resolution.form");
 
     @LocalServerPort int port;
 
@@ -111,7 +111,7 @@ class ModelerDeploymentTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("Deployment refused")
                 .contains("userTask 'Task_HandleTier2' binds the form HandleTier2Form by deployment")
-                .contains("Task_HandleTier3").contains("Task_ReviewResolution").contains("Task_HandleSlaBreach")
+                .contains("Task_HandleTier3").contains("Task_ReviewResolution")
                 .doesNotContain("'Task_HandleTier1'").contains("Include additional files");
         assertThat(latestLifecycle().getId()).isEqualTo(before.getId());
     }
