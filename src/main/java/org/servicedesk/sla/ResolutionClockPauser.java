@@ -43,14 +43,14 @@ class ResolutionClockPauser implements ExecutionListener {
         Ticket ticket = tickets.of(execution);
         if (EVENTNAME_START.equals(execution.getEventName())) {
             clocks.pause(ticket.getId(), ClockKind.RESOLUTION);
-            clocks.latest(ticket.getId(), ClockKind.RESOLUTION).ifPresent(instances::hold);
+            clocks.latest(ticket.getId(), ClockKind.RESOLUTION).ifPresent(clock -> instances.hold(clock, ticket.getNumber()));
             timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.RESOLUTION_CLOCK_PAUSED, null);
             return;
         }
         clocks.resume(ticket.getId(), ClockKind.RESOLUTION).ifPresent(clock -> {
             ticket.moveResolutionDue(clock.getDueAt());
             execution.setVariable(VAR_RESOLUTION_DUE_AT, Date.from(clock.getDueAt()));
-            instances.move(clock);
+            instances.move(clock, ticket.getNumber());
             timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.RESOLUTION_CLOCK_RESUMED,
                     "paused " + readable(Duration.ofSeconds(clock.getPausedSeconds())) + " of working time in all; due "
                             + timeline.format(clock.getDueAt()));

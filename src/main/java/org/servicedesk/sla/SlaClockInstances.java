@@ -43,7 +43,7 @@ class SlaClockInstances {
 
     /** Starts the clock's instance unless the clock has stopped or already runs in one. */
     void start(SlaClock clock, String ticketNumber) {
-        if (!clock.running() || runningFor(ticketNumber, clock)) {
+        if (!clock.running() || running(ticketNumber, clock).isPresent()) {
             return;
         }
         runtimeService.startProcessInstanceByKey(PROCESS_ID, ticketNumber, Map.of(
@@ -63,14 +63,14 @@ class SlaClockInstances {
     }
 
     /** Holds the timers of a paused clock (their due date becomes {@link SlaClockProcess#NEVER}, which Cockpit shows). */
-    void hold(SlaClock clock) {
-        running(clock).ifPresent(instance -> timers(instance).forEach(job ->
+    void hold(SlaClock clock, String ticketNumber) {
+        running(ticketNumber, clock).ifPresent(instance -> timers(instance).forEach(job ->
                 managementService.setJobDuedate(job.getId(), NEVER)));
     }
 
     /** Moves the timers of a resumed clock to its new warning, due and escalation moments. */
-    void move(SlaClock clock) {
-        running(clock).ifPresent(instance -> {
+    void move(SlaClock clock, String ticketNumber) {
+        running(ticketNumber, clock).ifPresent(instance -> {
             runtimeService.setVariables(instance.getId(), Map.of(
                     VAR_WARNING_AT, Date.from(clock.getWarningAt()),
                     VAR_DUE_AT, Date.from(clock.getDueAt()),
@@ -79,18 +79,11 @@ class SlaClockInstances {
         });
     }
 
-    /** The instance in which the clock waits, if it does. */
-    Optional<ProcessInstance> running(SlaClock clock) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
-                .variableValueEquals(VAR_SLA_CLOCK_ID, clock.getId())
-                .activityIdIn(SlaClockProcess.TASK_RUN_SLA_CLOCK).list().stream().findFirst();
-    }
-
-    /** Whether the clock already waits in an instance; narrowed by business key (indexed) first. */
-    private boolean runningFor(String ticketNumber, SlaClock clock) {
+    /** The instance in which the clock waits, if it does; narrowed by business key (indexed) first. */
+    private Optional<ProcessInstance> running(String ticketNumber, SlaClock clock) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
                 .processInstanceBusinessKey(ticketNumber).variableValueEquals(VAR_SLA_CLOCK_ID, clock.getId())
-                .activityIdIn(SlaClockProcess.TASK_RUN_SLA_CLOCK).count() > 0;
+                .activityIdIn(SlaClockProcess.TASK_RUN_SLA_CLOCK).list().stream().findFirst();
     }
 
     private List<Job> timers(ProcessInstance instance) {

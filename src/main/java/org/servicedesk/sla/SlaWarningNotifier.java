@@ -1,6 +1,5 @@
 package org.servicedesk.sla;
 
-
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
