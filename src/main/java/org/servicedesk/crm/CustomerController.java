@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.servicedesk.privacy.Masking;
 import org.servicedesk.privacy.UnmaskedReads;
-import org.servicedesk.security.Masking;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;

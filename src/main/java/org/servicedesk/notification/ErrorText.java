@@ -1,6 +1,6 @@
 package org.servicedesk.notification;
 
-import org.servicedesk.security.Masking;
+import org.servicedesk.privacy.Masking;
 
 /**
  * The error of a failed attempt, for the log and the row: e-mail addresses and phone numbers masked

@@ -3,7 +3,7 @@ package org.servicedesk.notification;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.servicedesk.security.Masking;
+import org.servicedesk.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

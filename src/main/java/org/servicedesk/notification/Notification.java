@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 
 import org.servicedesk.privacy.Encrypted;
-import org.servicedesk.security.Masking;
+import org.servicedesk.privacy.Masking;
 
 /**
  * A row of the outbox: written in the same transaction as the step that causes it, sent later.

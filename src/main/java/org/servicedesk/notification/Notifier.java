@@ -6,8 +6,6 @@ import java.util.Map;
 import org.servicedesk.crm.Customer;
 import org.servicedesk.crm.CustomerLookup;
 import org.servicedesk.system.TimeSource;
-import org.servicedesk.ticket.PersonalText;
-import org.servicedesk.ticket.Ticket;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +30,7 @@ public class Notifier {
 
     /** Sends the customer a message by their preferred channel (e-mail, else SMS). */
     @Transactional
-    public void toCustomer(Ticket ticket, String step, NotificationTemplate template, Map<String, String> values,
+    public void toCustomer(NotifiedTicket ticket, String step, NotificationTemplate template, Map<String, String> values,
             String link) {
         Customer customer = crm.byId(ticket.getCustomerId()).orElse(null);
         String language = customer != null ? customer.getLanguage() : "en";
@@ -58,7 +56,7 @@ public class Notifier {
      * application. False when this step had told this group already.
      */
     @Transactional
-    public boolean toGroup(Ticket ticket, String step, String groupId, NotificationTemplate template,
+    public boolean toGroup(NotifiedTicket ticket, String step, String groupId, NotificationTemplate template,
             Map<String, String> values) {
         return queue(ticket, step, RecipientKind.GROUP, groupId, NotificationChannel.IN_APP, template, "en", values,
                 null);
@@ -66,7 +64,7 @@ public class Notifier {
 
     /** Tells one staff member (e.g. the assignee) by user id, in the application. False when told already. */
     @Transactional
-    public boolean toUser(Ticket ticket, String step, String userId, NotificationTemplate template,
+    public boolean toUser(NotifiedTicket ticket, String step, String userId, NotificationTemplate template,
             Map<String, String> values) {
         return queue(ticket, step, RecipientKind.USER, userId, NotificationChannel.IN_APP, template, "en", values,
                 null);
@@ -106,7 +104,7 @@ public class Notifier {
         return true;
     }
 
-    private boolean queue(Ticket ticket, String step, RecipientKind kind, String recipient, NotificationChannel channel,
+    private boolean queue(NotifiedTicket ticket, String step, RecipientKind kind, String recipient, NotificationChannel channel,
             NotificationTemplate template, String language, Map<String, String> values, String link) {
         // staff recipients are part of the key: one step may tell several groups or users
         String dedupeKey = ticket.getNumber() + ":" + step + ":" + template + ":" + kind
@@ -118,7 +116,7 @@ public class Notifier {
         all.put("number", ticket.getNumber());
         // the customer reads their own words; staff messages get any contact data in the subject masked
         all.put("subject",
-                kind == RecipientKind.CUSTOMER ? ticket.getSubject() : PersonalText.mask(ticket.getSubject(), ticket));
+                kind == RecipientKind.CUSTOMER ? ticket.getSubject() : ticket.maskedSubject());
         all.put("link", link);
         outbox.save(new Notification(ticket.getId(), dedupeKey, kind, recipient, channel, template,
                 template.subject(language, all), template.body(language, all), link, time.now()));

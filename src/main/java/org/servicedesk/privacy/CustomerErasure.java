@@ -1,12 +1,9 @@
 package org.servicedesk.privacy;
 
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -21,7 +18,7 @@ import org.servicedesk.system.AsSystem;
 import org.servicedesk.system.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,11 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
  * whole history is deleted: variables and their details, tasks, activities, identity links,
  * comments, attachments, incidents, job logs, byte arrays, decisions evaluated in them, and user
  * operation log entries; in the weekly quality inspections, the tickets' inspection tasks and their
- * history ({@link InspectionHistoryErasure});</li>
- * <li>our rows: notifications (and who read them), surveys and follow-ups, SLA clocks, the
- * timeline, the tickets and the customer. A knowledge article drafted from one of the tickets stays
- * (its texts were masked when it was drafted) but no longer names the ticket. Rows of any other table
- * with a foreign key to a ticket or the customer go too;</li>
+ * history (a {@link TicketsErasing} event each module with such data listens to);</li>
+ * <li>our rows, each module its own ({@link TicketRowsErasing}, then {@link CustomerRowsErasing}):
+ * notifications (and who read them), surveys and follow-ups, SLA clocks, the timeline, the tickets
+ * and the customer. A knowledge article drafted from one of the tickets stays (its texts were masked
+ * when it was drafted) but no longer names the ticket. Rows of any other table with a foreign key to
+ * a ticket or the customer go too;</li>
  * <li>an {@link ErasureRecord}: customer id, when, by whom, counts. The audit log keeps its lines
  * (ids only).</li>
  * </ol>
@@ -51,10 +49,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerErasure {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerErasure.class);
-
-    /** Our tables that refer to a ticket and are cleared (knowledge_article: unlinked) by name; others go by foreign key. */
-    public static final List<String> TICKET_TABLES = List.of("notification", "follow_up", "survey", "sla_clock",
-            "ticket_event", "knowledge_article");
 
     static final String DELETE_REASON = "customer data erased";
 
@@ -70,12 +64,15 @@ public class CustomerErasure {
 
     private final TimeSource time;
 
-    private final InspectionHistoryErasure inspections;
+    private final ApplicationEventPublisher events;
+
+    private final UnclaimedRows unclaimed;
 
     CustomerErasure(NamedParameterJdbcTemplate jdbc, RuntimeService runtimeService, HistoryService historyService,
             AsSystem asSystem, ErasureRecords records, TimeSource time,
-            InspectionHistoryErasure inspections) {
-        this.inspections = inspections;
+            ApplicationEventPublisher events, UnclaimedRows unclaimed) {
+        this.events = events;
+        this.unclaimed = unclaimed;
         this.jdbc = jdbc;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -108,21 +105,10 @@ public class CustomerErasure {
 
         Map<String, Integer> removed = new LinkedHashMap<>();
         if (!ticketIds.isEmpty()) {
-            Map<String, Object> ids = Map.of("ids", ticketIds);
-            removed.put("notification_read", jdbc.update("delete from notification_read where notification_id in"
-                    + " (select id from notification where ticket_id in (:ids))", ids));
-            removed.put("notification", jdbc.update("delete from notification where ticket_id in (:ids)", ids));
-            removed.put("follow_up", jdbc.update("delete from follow_up where ticket_id in (:ids)", ids));
-            removed.put("survey", jdbc.update("delete from survey where ticket_id in (:ids)", ids));
-            removed.put("sla_clock", jdbc.update("delete from sla_clock where ticket_id in (:ids)", ids));
-            removed.put("ticket_event", jdbc.update("delete from ticket_event where ticket_id in (:ids)", ids));
-            removed.put("knowledge_article_unlinked", jdbc.update(
-                    "update knowledge_article set source_ticket_id = null where source_ticket_id in (:ids)", ids));
-            removed.putAll(deleteReferencing("ticket", TICKET_TABLES, ids));
-            removed.put("ticket", jdbc.update("delete from ticket where id in (:ids)", ids));
+            events.publishEvent(new TicketRowsErasing(ticketIds, removed));
+            unclaimed.delete("ticket", ticketIds).forEach((t, n) -> removed.merge(t, n, Integer::sum));
         }
-        removed.putAll(deleteReferencing("customer", List.of("ticket"), Map.of("ids", List.of(customerId))));
-        removed.put("customer", jdbc.update("delete from customer where id = :id", Map.of("id", customerId)));
+        events.publishEvent(new CustomerRowsErasing(customerId, ticketIds, removed));
 
         String summary = removed.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
@@ -133,44 +119,13 @@ public class CustomerErasure {
         return Optional.of(record);
     }
 
-    /**
-     * Rows of tables this class does not know (added by later features) that refer to the erased
-     * rows by a foreign key: they are about the customer, so they go too, and the record names them.
-     */
-    private Map<String, Integer> deleteReferencing(String table, List<String> known, Map<String, Object> ids) {
-        Map<String, Integer> removed = new LinkedHashMap<>();
-        for (String[] reference : referencing(table)) {
-            if (!known.contains(reference[0]) && !reference[0].equals(table)) {
-                removed.merge(reference[0], jdbc.update("delete from " + reference[0] + " where " + reference[1]
-                        + " in (:ids)", ids), Integer::sum);
-            }
-        }
-        return removed;
-    }
-
-    /** Table and column of every foreign key to this table, in lower case. */
-    private List<String[]> referencing(String table) {
-        return jdbc.getJdbcTemplate().execute((ConnectionCallback<List<String[]>>) connection -> {
-            DatabaseMetaData metaData = connection.getMetaData();
-            String name = metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
-            List<String[]> references = new ArrayList<>();
-            try (ResultSet keys = metaData.getExportedKeys(connection.getCatalog(), connection.getSchema(), name)) {
-                while (keys.next()) {
-                    references.add(new String[] { keys.getString("FKTABLE_NAME").toLowerCase(Locale.ROOT),
-                            keys.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT) });
-                }
-            }
-            return references;
-        });
-    }
-
     /** Ends and deletes every process instance of these tickets, with all of its history. */
     private int eraseFromEngine(List<String> ticketNumbers, List<Long> ticketIds) {
         if (ticketNumbers.isEmpty()) {
             return 0;
         }
         return asSystem.call(() -> {
-            inspections.erase(ticketIds);
+            events.publishEvent(new TicketsErasing(ticketIds));
             List<String> instanceIds = historyService.createHistoricProcessInstanceQuery()
                     .processInstanceBusinessKeyIn(ticketNumbers.toArray(String[]::new)).list().stream()
                     .map(HistoricProcessInstance::getId).toList();

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import org.servicedesk.security.Masking;
 import org.servicedesk.security.Roles;
 import org.servicedesk.system.TimeSource;
 import org.springframework.http.HttpStatus;

@@ -25,10 +25,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.servicedesk.sla.SlaClockProcess;
-import org.servicedesk.survey.SatisfactionSurvey;
 import org.servicedesk.system.TasklistFilters;
-import org.servicedesk.ticket.TicketLifecycle;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -60,11 +57,14 @@ class AccessPolicy implements ApplicationRunner {
 
     private final FilterService filterService;
 
+    private final List<SupervisedProcess> supervised;
+
     AccessPolicy(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService) {
+            FilterService filterService, List<SupervisedProcess> supervised) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
+        this.supervised = supervised;
     }
 
     @Override
@@ -88,9 +88,9 @@ class AccessPolicy implements ApplicationRunner {
             readEverything(group);
         }
         grant(ANALYSTS, Resources.DEPLOYMENT, ANY, CREATE, READ, DELETE);
-        for (String process : List.of(TicketLifecycle.PROCESS_ID, SlaClockProcess.PROCESS_ID, SatisfactionSurvey.PROCESS_ID)) {
-            grant(SUPERVISORS, Resources.PROCESS_DEFINITION, process, READ, READ_TASK, UPDATE_TASK, TASK_ASSIGN,
-                    TASK_WORK);
+        for (SupervisedProcess process : supervised) {
+            grant(SUPERVISORS, Resources.PROCESS_DEFINITION, process.processDefinitionKey(), READ, READ_TASK,
+                    UPDATE_TASK, TASK_ASSIGN, TASK_WORK);
         }
         for (String filter : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_QUEUE, TasklistFilters.VIP,
                 TasklistFilters.DUE_WITHIN_1_H, TasklistFilters.OVERDUE)) {

@@ -1,28 +1,26 @@
 package org.servicedesk.system;
 
-import org.servicedesk.quality.QualityInspectionProperties;
-import org.servicedesk.reporting.WeeklyReportProperties;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 /**
  * The configurable timer durations and cycles, read by the BPMN timers as
- * {@code ${deskTimers.surveyDelay}}. A cycle is evaluated when its process is deployed; a changed
- * cycle reaches the waiting timer through {@link StartTimerScheduler} on start-up.
+ * {@code ${deskTimers.surveyDelay}}, and the cycle of each timer-started process, read as
+ * {@code ${deskTimers.cycle('WeeklyServiceReportProcess')}} from the {@link StartSchedule} its own
+ * module configures. A cycle is evaluated when its process is deployed; a changed cycle reaches the
+ * waiting timer through {@link StartTimerScheduler} on start-up.
  */
 @Component("deskTimers")
 public class DeskTimers {
 
     private final ServiceDeskProperties properties;
 
-    private final WeeklyReportProperties weeklyReport;
+    private final List<StartSchedule> schedules;
 
-    private final QualityInspectionProperties qualityInspection;
-
-    DeskTimers(ServiceDeskProperties properties, WeeklyReportProperties weeklyReport,
-            QualityInspectionProperties qualityInspection) {
+    DeskTimers(ServiceDeskProperties properties, List<StartSchedule> schedules) {
         this.properties = properties;
-        this.weeklyReport = weeklyReport;
-        this.qualityInspection = qualityInspection;
+        this.schedules = schedules;
     }
 
     public String getConfirmationTimeout() {
@@ -41,13 +39,10 @@ public class DeskTimers {
         return properties.customerReplyTimeout();
     }
 
-    /** Cron of {@code StartEvent_EveryMonday} in {@code WeeklyServiceReportProcess}. */
-    public String getWeeklyReportCycle() {
-        return weeklyReport.cycle();
-    }
-
-    /** Cron of {@code StartEvent_EveryMonday} in {@code QualityInspectionProcess}. */
-    public String getQualityInspectionCycle() {
-        return qualityInspection.cycle();
+    /** The cron of the timer start event of this process, from its {@link StartSchedule}. */
+    public String cycle(String processDefinitionKey) {
+        return schedules.stream().filter(schedule -> schedule.processDefinitionKey().equals(processDefinitionKey))
+                .findFirst().map(StartSchedule::cycle)
+                .orElseThrow(() -> new IllegalArgumentException("no start schedule for " + processDefinitionKey));
     }
 }

@@ -3,7 +3,7 @@ package org.servicedesk.ticket;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.servicedesk.security.Masking;
+import org.servicedesk.privacy.Masking;
 
 /**
  * Free text of a ticket (subject, description, resolution, timeline, survey comment) as it may

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.servicedesk.crm.Customer;
 import org.servicedesk.crm.CustomerLookup;
-import org.servicedesk.security.Masking;
+import org.servicedesk.privacy.Masking;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 
+import org.servicedesk.notification.NotifiedTicket;
 import org.servicedesk.privacy.BlindIndex;
 import org.servicedesk.privacy.BlindIndexListener;
 import org.servicedesk.privacy.BlindIndexed;
@@ -25,7 +26,7 @@ import org.servicedesk.privacy.Encrypted;
  */
 @Entity
 @EntityListeners(BlindIndexListener.class)
-public class Ticket implements BlindIndexed {
+public class Ticket implements BlindIndexed, NotifiedTicket {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_id")
@@ -259,6 +260,11 @@ public class Ticket implements BlindIndexed {
 
     public String getSubject() {
         return subject;
+    }
+
+    @Override
+    public String maskedSubject() {
+        return PersonalText.mask(subject, this);
     }
 
     public String getDescription() {

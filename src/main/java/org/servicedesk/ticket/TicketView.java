@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import org.servicedesk.security.Masking;
+import org.servicedesk.privacy.Masking;
 
 /** A ticket as the API shows it: the customer masked (unless a role that may see them asks), the timeline in full. */
 public record TicketView(

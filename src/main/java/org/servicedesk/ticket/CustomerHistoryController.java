@@ -1,8 +1,12 @@
-package org.servicedesk.crm;
+package org.servicedesk.ticket;
 
 import java.util.List;
 
-import org.servicedesk.security.Masking;
+import org.servicedesk.crm.CrmDirectory;
+import org.servicedesk.crm.Customer;
+import org.servicedesk.crm.CustomerLookup;
+import org.servicedesk.crm.CustomerTier;
+import org.servicedesk.privacy.Masking;
 import org.servicedesk.system.CleanText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,12 +1,16 @@
-package org.servicedesk.notification;
+package org.servicedesk.ticket;
 
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
 
-import org.servicedesk.security.Masking;
-import org.servicedesk.ticket.TicketLookup;
+import org.servicedesk.notification.NotificationChannel;
+import org.servicedesk.notification.NotificationRepository;
+import org.servicedesk.notification.NotificationStatus;
+import org.servicedesk.notification.NotificationTemplate;
+import org.servicedesk.notification.RecipientKind;
+import org.servicedesk.privacy.Masking;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

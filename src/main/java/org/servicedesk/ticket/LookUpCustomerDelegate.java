@@ -1,14 +1,12 @@
-package org.servicedesk.crm;
+package org.servicedesk.ticket;
 
 import static org.servicedesk.ticket.TicketLifecycle.VAR_CUSTOMER_ID;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_CUSTOMER_TIER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.servicedesk.ticket.Ticket;
-import org.servicedesk.ticket.TicketAction;
-import org.servicedesk.ticket.TicketLookup;
-import org.servicedesk.ticket.Timeline;
+import org.servicedesk.crm.CrmDirectory;
+import org.servicedesk.crm.Customer;
 import org.springframework.stereotype.Component;
 
 /**

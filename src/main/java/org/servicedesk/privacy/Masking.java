@@ -1,4 +1,4 @@
-package org.servicedesk.security;
+package org.servicedesk.privacy;
 
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.servicedesk.privacy;
+package org.servicedesk.quality;
 
 import static org.servicedesk.quality.QualityInspection.TASK_INSPECT_TICKET;
 import static org.servicedesk.quality.QualityInspection.VAR_INSPECTION_ID;
@@ -12,10 +12,13 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
+import org.servicedesk.privacy.TicketRowsErasing;
+import org.servicedesk.privacy.TicketsErasing;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Component;
  * inspection goes: an open inspection task is cancelled (the week's other inspections go on and the
  * instance still ends), and the inspection task's history is deleted with its form context
  * (ticket subject, description, masked customer, scores and notes) and its {@code inspectionId}.
- * Runs inside {@link CustomerErasure}'s transaction, before the inspection rows are deleted.
+ * Runs on {@link TicketsErasing}, inside the customer erasure's transaction, before the inspection
+ * rows are deleted.
  */
 @Component
 class InspectionHistoryErasure {
@@ -44,6 +48,18 @@ class InspectionHistoryErasure {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
+    }
+
+    @EventListener
+    void on(TicketsErasing erasing) {
+        erase(erasing.ticketIds());
+    }
+
+    /** Then, with the other modules' rows, the inspection rows of the erased tickets. */
+    @EventListener
+    void on(TicketRowsErasing erasing) {
+        erasing.removed("quality_inspection", jdbc.update("delete from quality_inspection where ticket_id in (:ids)",
+                Map.of("ids", erasing.ticketIds())));
     }
 
     /** @return how many inspections were erased from the engine */

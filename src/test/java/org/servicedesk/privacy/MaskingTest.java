@@ -1,4 +1,4 @@
-package org.servicedesk.security;
+package org.servicedesk.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

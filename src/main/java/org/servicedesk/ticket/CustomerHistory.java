@@ -1,4 +1,4 @@
-package org.servicedesk.crm;
+package org.servicedesk.ticket;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,10 +9,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.servicedesk.system.ServiceDeskProperties;
-import org.servicedesk.ticket.PersonalText;
-import org.servicedesk.ticket.SurveyResults;
-import org.servicedesk.ticket.Ticket;
-import org.servicedesk.ticket.TicketRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

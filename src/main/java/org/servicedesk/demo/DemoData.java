@@ -1,4 +1,4 @@
-package org.servicedesk.system;
+package org.servicedesk.demo;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.servicedesk.crm.Customer;
 import org.servicedesk.crm.CustomerRepository;
 import org.servicedesk.crm.CustomerTier;
+import org.servicedesk.system.TimeSource;
 import org.servicedesk.ticket.Category;
 import org.servicedesk.ticket.Channel;
 import org.servicedesk.ticket.NewTicket;

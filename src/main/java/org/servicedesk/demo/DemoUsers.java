@@ -1,4 +1,4 @@
-package org.servicedesk.system;
+package org.servicedesk.demo;
 
 import java.util.List;
 

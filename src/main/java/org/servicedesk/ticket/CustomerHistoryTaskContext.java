@@ -1,4 +1,4 @@
-package org.servicedesk.crm;
+package org.servicedesk.ticket;
 
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER1;
 import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER2;
@@ -7,8 +7,6 @@ import static org.servicedesk.ticket.TicketLifecycle.TASK_HANDLE_TIER3;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.servicedesk.ticket.TaskContextContributor;
-import org.servicedesk.ticket.Ticket;
 import org.springframework.stereotype.Component;
 
 /** Shows the customer's earlier tickets in the tier forms (task-local {@code customerHistory}, Markdown). */

@@ -1,0 +1,14 @@
+package org.servicedesk.sla;
+
+import org.servicedesk.security.SupervisedProcess;
+import org.springframework.stereotype.Component;
+
+/** Supervisors work on the tasks of the SLA clocks: the breach tasks. */
+@Component
+class SlaClockSupervision implements SupervisedProcess {
+
+    @Override
+    public String processDefinitionKey() {
+        return SlaClockProcess.PROCESS_ID;
+    }
+}
