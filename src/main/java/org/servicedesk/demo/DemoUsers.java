@@ -3,9 +3,9 @@ package org.servicedesk.demo;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
+import org.servicedesk.engine.EngineUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,9 +42,9 @@ class DemoUsers implements ApplicationRunner {
 
     private final IdentityService identityService;
 
-    private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final ProcessEngineConfiguration engineConfiguration;
 
-    DemoUsers(IdentityService identityService, ProcessEngineConfigurationImpl engineConfiguration) {
+    DemoUsers(IdentityService identityService, ProcessEngineConfiguration engineConfiguration) {
         this.identityService = identityService;
         this.engineConfiguration = engineConfiguration;
     }
@@ -59,7 +59,7 @@ class DemoUsers implements ApplicationRunner {
                 user.setEmail(demoUser.id() + "@servicedesk.example");
                 user.setPassword(PASSWORD);
                 // "demo" fails the password policy on purpose: demo users are for trying the desk out only
-                engineConfiguration.getCommandExecutorTxRequired().execute(new SaveUserCmd(user, true));
+                EngineUsers.saveIgnoringPasswordPolicy(engineConfiguration, user);
                 identityService.createMembership(demoUser.id(), demoUser.group());
                 log.info("demo user {} ({}) created", demoUser.id(), demoUser.group());
             }

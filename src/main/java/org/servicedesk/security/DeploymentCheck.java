@@ -2,7 +2,6 @@ package org.servicedesk.security;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +13,6 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -34,7 +30,7 @@ import org.w3c.dom.NodeList;
  * lacks ({@link FormBindingCheck}). The refusal is a {@link BadUserRequestException}, a 400
  * on the REST API, naming every element at fault.
  */
-final class DeploymentCheck implements Deployer {
+final class DeploymentCheck {
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
@@ -60,17 +56,10 @@ final class DeploymentCheck implements Deployer {
         this.expressions = expressions;
     }
 
-    @Override
-    public void deploy(DeploymentEntity deployment) {
-        if (!deployment.isNew()) {
-            return; // checked when it was deployed; the engine is only reloading its cache
-        }
+    /** Refuses the new deployment of {@code resources} (by name, in the engine's order) naming every problem. */
+    void inspect(Map<String, byte[]> resources) {
         List<String> problems = new ArrayList<>();
-        Map<String, byte[]> resources = new LinkedHashMap<>();
-        for (ResourceEntity resource : deployment.getResources().values()) {
-            problems.addAll(problemsIn(resource.getName(), resource.getBytes()));
-            resources.put(resource.getName(), resource.getBytes());
-        }
+        resources.forEach((name, bytes) -> problems.addAll(problemsIn(name, bytes)));
         problems.addAll(forms.problemsIn(resources));
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("Deployment refused: " + String.join("; ", problems));

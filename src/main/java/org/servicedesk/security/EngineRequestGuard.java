@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.servicedesk.system.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +127,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
         try {
             chain.doFilter(checked, answer);
         } finally {
-            FormFieldValidationException refusal = TaskFields.takeRefusal();
+            ProcessEngineException refusal = TaskFields.takeRefusal();
             if (refusal != null && answer.getStatus() >= 500) {
                 answer.resetBuffer();
                 ApiRefusals.problem(response, HttpStatus.BAD_REQUEST, "Bad Request", refusal.getMessage());

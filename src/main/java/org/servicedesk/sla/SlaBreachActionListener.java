@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.servicedesk.engine.EngineAuthentication;
 import org.servicedesk.ticket.Priority;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketAction;
@@ -113,8 +114,7 @@ class SlaBreachActionListener implements TaskListener {
     }
 
     private String actor(DelegateTask task) {
-        var current = identityService.getCurrentAuthentication();
-        return task.getAssignee() != null ? task.getAssignee()
-                : current != null && current.getUserId() != null ? current.getUserId() : Timeline.SYSTEM;
+        String current = EngineAuthentication.currentUserId(identityService);
+        return task.getAssignee() != null ? task.getAssignee() : current != null ? current : Timeline.SYSTEM;
     }
 }

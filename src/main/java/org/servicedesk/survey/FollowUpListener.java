@@ -11,7 +11,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicedesk.engine.EngineAuthentication;
 import org.servicedesk.system.TimeSource;
 import org.servicedesk.ticket.TicketAction;
 import org.servicedesk.ticket.Timeline;
@@ -53,9 +53,8 @@ class FollowUpListener implements TaskListener {
             throw TaskFields.invalid(VAR_FOLLOW_UP_RESULT, VAR_FOLLOW_UP_RESULT + " must be one of " + RESULTS);
         }
         Survey survey = surveys.findById(((Number) task.getVariable(VAR_SURVEY_ID)).longValue()).orElseThrow();
-        Authentication current = identityService.getCurrentAuthentication();
-        String owner = task.getAssignee() != null ? task.getAssignee()
-                : current != null && current.getUserId() != null ? current.getUserId() : Timeline.SYSTEM;
+        String current = EngineAuthentication.currentUserId(identityService);
+        String owner = task.getAssignee() != null ? task.getAssignee() : current != null ? current : Timeline.SYSTEM;
         followUps.save(new FollowUp(survey, cause, actions, owner, result, time.now()));
         timeline.record(survey.getTicketId(), owner, TicketAction.FOLLOWED_UP, result + ": " + actions);
     }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.servicedesk.engine.FormValidationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -214,7 +214,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ProcessEngineException.class)
     ResponseEntity<Object> engineRefused(ProcessEngineException e, WebRequest request) {
-        if (e instanceof BadUserRequestException || e instanceof FormFieldValidationException) {
+        if (e instanceof BadUserRequestException || FormValidationFailure.isFormValidation(e)) {
             log.info("engine refused a request: {}", e.getMessage());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The request cannot be processed with these values.");

@@ -3,7 +3,7 @@ package org.servicedesk.system;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicedesk.engine.EngineAuthentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +21,7 @@ public class AsSystem {
     }
 
     public <T> T call(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return EngineAuthentication.withoutAuthentication(identityService, work);
     }
 
     public void run(Runnable work) {

@@ -1,7 +1,8 @@
 package org.servicedesk.system;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.servicedesk.engine.EngineJobs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -16,13 +17,13 @@ import org.springframework.stereotype.Component;
 @Component("jobs")
 class JobExecutorReadiness extends AbstractHealthIndicator {
 
-    private final ProcessEngineConfigurationImpl engine;
+    private final ProcessEngineConfiguration engine;
 
     private final ManagementService managementService;
 
     private final boolean enabled;
 
-    JobExecutorReadiness(ProcessEngineConfigurationImpl engine, ManagementService managementService,
+    JobExecutorReadiness(ProcessEngineConfiguration engine, ManagementService managementService,
             @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
         super("job executor check failed");
         this.engine = engine;
@@ -32,7 +33,7 @@ class JobExecutorReadiness extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder health) {
-        boolean active = engine.getJobExecutor() != null && engine.getJobExecutor().isActive();
+        boolean active = EngineJobs.isJobExecutorActive(engine);
         (enabled && !active ? health.down() : health.up())
                 .withDetail("enabled", enabled)
                 .withDetail("active", active)

@@ -7,13 +7,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.TimerStartEventJobHandler;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.servicedesk.engine.CycleZone;
+import org.servicedesk.engine.DeskZoneCycleCalendar;
+import org.servicedesk.engine.EngineClock;
+import org.servicedesk.engine.EngineJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,12 +26,14 @@ import org.springframework.stereotype.Component;
  * start-up after {@link ProcessDeployer}.
  * <p>
  * Why: the engine evaluates a timer start event's cycle ({@code ${deskTimers.weeklyReportCycle}})
- * once, when the process is deployed, and keeps the result in the timer job: each firing
- * schedules the next one from that stored cycle. The deployer deploys only changed files, so a
- * cycle changed in the configuration alone would never reach the job. Here the job gets the
- * configured cycle, and a due date that is still ahead is moved to the cycle's next time after
- * now (a due date already passed stays: the missed run happens first, the next one follows the
- * new cycle). A schedule that is not enabled has its timer suspended; enabling it again resumes it.
+ * when the process is deployed and keeps the result in the timer job, and the deployer deploys only
+ * changed files. With {@code reevaluate-time-cycle-when-due} (application.yml) the engine evaluates
+ * the expression again each time the timer fires, so the firing after that follows a changed cycle.
+ * Here, with the engine's public API only, a due date that is still ahead is moved to the configured
+ * cycle's next time after now ({@code ManagementService.recalculateJobDuedate}: the engine evaluates
+ * the timer's expression with its own calendar, as it will when the timer fires). A due date already
+ * passed stays: the missed run happens first, the next one follows the new cycle. A schedule that is
+ * not enabled has its timer suspended; enabling it again resumes it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -44,14 +45,14 @@ public class StartTimerScheduler implements ApplicationRunner {
 
     private final RepositoryService repositoryService;
 
-    private final ProcessEngineConfigurationImpl configuration;
+    private final CycleZone zone;
 
     private final List<StartSchedule> schedules;
 
-    StartTimerScheduler(ProcessEngine processEngine, List<StartSchedule> schedules) {
+    StartTimerScheduler(ProcessEngine processEngine, CycleZone zone, List<StartSchedule> schedules) {
         this.managementService = processEngine.getManagementService();
         this.repositoryService = processEngine.getRepositoryService();
-        this.configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        this.zone = zone;
         this.schedules = schedules;
     }
 
@@ -79,7 +80,7 @@ public class StartTimerScheduler implements ApplicationRunner {
         List<JobDefinition> definitions = managementService.createJobDefinitionQuery()
                 .processDefinitionKey(schedule.processDefinitionKey())
                 .activityIdIn(schedule.startEventId())
-                .jobType(TimerStartEventJobHandler.TYPE)
+                .jobType(EngineJobs.TIMER_START_EVENT)
                 .list();
         for (JobDefinition definition : definitions) {
             if (!schedule.enabled()) {
@@ -94,7 +95,7 @@ public class StartTimerScheduler implements ApplicationRunner {
                 log.info("{}: schedule enabled, start timer resumed", schedule.processDefinitionKey());
             }
             for (Job job : managementService.createJobQuery().jobDefinitionId(definition.getId()).list()) {
-                align(job.getId(), schedule);
+                align(job, schedule);
             }
         }
     }
@@ -105,29 +106,20 @@ public class StartTimerScheduler implements ApplicationRunner {
                 .suspended().count() > 0;
     }
 
-    private void align(String jobId, StartSchedule schedule) {
-        configuration.getCommandExecutorTxRequired().execute(context -> {
-            TimerEntity timer = (TimerEntity) context.getJobManager().findJobById(jobId);
-            if (timer == null) {
-                return null;
-            }
-            String cycle = schedule.cycle();
-            if (!cycle.equals(timer.getRepeat())) {
-                log.info("{}: start timer cycle {} -> {}", schedule.processDefinitionKey(), timer.getRepeat(), cycle);
-                timer.setRepeat(cycle);
-            }
-            Date now = ClockUtil.getCurrentTime();
-            Date due = timer.getDuedate();
-            if (due != null && due.after(now)) {
-                Date next = configuration.getBusinessCalendarManager().getBusinessCalendar(CycleBusinessCalendar.NAME)
-                        .resolveDuedate(cycle, now);
-                if (!next.equals(due)) {
-                    log.info("{}: next start {} -> {}", schedule.processDefinitionKey(), due.toInstant(),
-                            next.toInstant());
-                    timer.setDuedate(next);
-                }
-            }
-            return null;
-        });
+    /** Moves a due date still ahead to the cycle's next time after now; asks the engine only when it differs. */
+    private void align(Job job, StartSchedule schedule) {
+        Date now = EngineClock.currentTime();
+        Date due = job.getDuedate();
+        if (due == null || !due.after(now)) {
+            return;
+        }
+        Date next = Date.from(DeskZoneCycleCalendar.nextFire(schedule.cycle(), zone.zone(), now.toInstant()));
+        if (next.equals(due)) {
+            return;
+        }
+        managementService.recalculateJobDuedate(job.getId(), false);
+        Job moved = managementService.createJobQuery().jobId(job.getId()).singleResult();
+        log.info("{}: next start {} -> {}", schedule.processDefinitionKey(), due.toInstant(),
+                moved == null ? null : moved.getDuedate().toInstant());
     }
 }

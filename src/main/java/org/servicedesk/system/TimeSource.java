@@ -2,7 +2,7 @@ package org.servicedesk.system;
 
 import java.time.Instant;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.servicedesk.engine.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +13,6 @@ import org.springframework.stereotype.Component;
 public class TimeSource {
 
     public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.now();
     }
 }

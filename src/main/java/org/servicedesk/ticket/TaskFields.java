@@ -1,7 +1,8 @@
 package org.servicedesk.ticket;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.servicedesk.engine.FormValidationFailure;
 
 /** Checks a completing task's form values where the form cannot be trusted (the engine's REST API). */
 public final class TaskFields {
@@ -23,22 +24,22 @@ public final class TaskFields {
     }
 
     /** The last refusal in this thread: the engine wraps a listener's exception, so the REST API sees a 500. */
-    private static final ThreadLocal<FormFieldValidationException> LAST_REFUSAL = new ThreadLocal<>();
+    private static final ThreadLocal<ProcessEngineException> LAST_REFUSAL = new ThreadLocal<>();
 
     /**
      * A completion refused because of one field's value. The engine's REST API wraps any task
      * listener's exception into a 500; the engine API's guard (security.EngineRequestGuard) takes the
      * refusal from {@link #takeRefusal()} and answers 400 naming the field instead.
      */
-    public static FormFieldValidationException invalid(String field, String message) {
-        FormFieldValidationException refusal = new FormFieldValidationException(field, message);
+    public static ProcessEngineException invalid(String field, String message) {
+        ProcessEngineException refusal = FormValidationFailure.of(field, message);
         LAST_REFUSAL.set(refusal);
         return refusal;
     }
 
     /** The field refusal made in this thread since the last call, if any, and forgets it. */
-    public static FormFieldValidationException takeRefusal() {
-        FormFieldValidationException refusal = LAST_REFUSAL.get();
+    public static ProcessEngineException takeRefusal() {
+        ProcessEngineException refusal = LAST_REFUSAL.get();
         LAST_REFUSAL.remove();
         return refusal;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicedesk.engine.EngineAuthentication;
 import org.servicedesk.system.ServiceDeskProperties;
 import org.servicedesk.system.TimeSource;
 import org.springframework.stereotype.Service;
@@ -46,9 +46,8 @@ public class Timeline {
 
     /** Records a step done by whoever is logged in, else by {@code fallbackActor}. */
     public void recordByCurrentUser(Long ticketId, String fallbackActor, TicketAction action, String detail) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        String actor = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
-                : fallbackActor != null ? fallbackActor : SYSTEM;
+        String user = EngineAuthentication.currentUserId(identityService);
+        String actor = user != null ? user : fallbackActor != null ? fallbackActor : SYSTEM;
         record(ticketId, actor, action, detail);
     }
 

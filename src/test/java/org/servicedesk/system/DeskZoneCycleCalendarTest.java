@@ -13,6 +13,7 @@ import java.util.TimeZone;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.junit.jupiter.api.Test;
+import org.servicedesk.engine.DeskZoneCycleCalendar;
 import org.servicedesk.quality.QualityInspectionProperties;
 import org.servicedesk.reporting.WeeklyReportProperties;
 

@@ -1,4 +1,4 @@
-package org.servicedesk.system;
+package org.servicedesk.engine;
 
 import javax.sql.DataSource;
 

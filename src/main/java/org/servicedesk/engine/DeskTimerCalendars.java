@@ -1,4 +1,4 @@
-package org.servicedesk.system;
+package org.servicedesk.engine;
 
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendarManager;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
@@ -12,15 +12,15 @@ import org.springframework.stereotype.Component;
 /**
  * Gives the engine {@link DeskZoneCycleCalendar} as its calendar of timer cycles, so that a cron
  * cycle (the weekly timer start events) fires in {@code servicedesk.zone}, whatever the JVM's
- * zone. Durations and dates keep the engine's calendars.
+ * zone ({@link CycleZone}). Durations and dates keep the engine's calendars.
  */
 @Component
 class DeskTimerCalendars extends AbstractProcessEnginePlugin {
 
-    private final ServiceDeskProperties properties;
+    private final CycleZone zone;
 
-    DeskTimerCalendars(ServiceDeskProperties properties) {
-        this.properties = properties;
+    DeskTimerCalendars(CycleZone zone) {
+        this.zone = zone;
     }
 
     @Override
@@ -34,7 +34,7 @@ class DeskTimerCalendars extends AbstractProcessEnginePlugin {
             calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar());
             calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, new DueDateBusinessCalendar());
         }
-        calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new DeskZoneCycleCalendar(properties.zone()));
+        calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new DeskZoneCycleCalendar(zone.zone()));
         configuration.setBusinessCalendarManager(calendars);
     }
 }

@@ -1,4 +1,4 @@
-package org.servicedesk.system;
+package org.servicedesk.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
