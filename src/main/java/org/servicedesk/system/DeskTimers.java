@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
  * The configurable timer durations and cycles, read by the BPMN timers as
  * {@code ${deskTimers.surveyDelay}}, and the cycle of each timer-started process, read as
  * {@code ${deskTimers.cycle('WeeklyServiceReportProcess')}} from the {@link StartSchedule} its own
- * module configures. A cycle is evaluated when its process is deployed; a changed cycle reaches the
- * waiting timer through {@link StartTimerScheduler} on start-up.
+ * module configures. The engine evaluates a cycle again each time its timer fires
+ * ({@code reevaluate-time-cycle-when-due}), and {@link StartTimerScheduler} moves a waiting timer's
+ * due date to a changed cycle on start-up.
  */
 @Component("deskTimers")
 public class DeskTimers {
