@@ -69,6 +69,9 @@ class WebSecurity {
 
     static final String[] REPORT_READERS = {MANAGERS, SUPERVISORS, ADMIN};
 
+    /** The generated API reference (springdoc), as JSON and YAML: for staff, like the API it describes. */
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"};
+
     /** Everybody but the channel integrations. */
     static final String[] STAFF = Roles.ALL.stream().map(Roles.Role::id).filter(role -> !role.equals(CHANNELS))
             .toArray(String[]::new);
@@ -86,7 +89,9 @@ class WebSecurity {
             TimeSource time, ApiKeys apiKeys)
             throws Exception {
         RequestMatcher api = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**"),
-                AntPathRequestMatcher.antMatcher("/engine-rest/**"), AntPathRequestMatcher.antMatcher("/actuator/**"));
+                AntPathRequestMatcher.antMatcher("/engine-rest/**"), AntPathRequestMatcher.antMatcher("/actuator/**"),
+                AntPathRequestMatcher.antMatcher("/v3/api-docs/**"),
+                AntPathRequestMatcher.antMatcher("/v3/api-docs.yaml"));
         RequestMatcher customerLinks = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/customer/**"),
                 AntPathRequestMatcher.antMatcher("/api/surveys/**"),
                 AntPathRequestMatcher.antMatcher("/api/confirmations/**"),
@@ -127,6 +132,7 @@ class WebSecurity {
                         // channel integrations create tickets and nothing else: no engine, no web applications
                         .requestMatchers("/api/notifications/**", "/camunda/**", "/engine-rest/**")
                                 .hasAnyRole(STAFF)
+                        .requestMatchers(API_DOCS).hasAnyRole(STAFF)
                         // the probes for load balancers and orchestrators; metrics for administrators
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)

@@ -102,6 +102,9 @@ class EndpointSweepTest {
         OURS.put("GET /api/reports/weekly", REPORTS);
         OURS.put("GET /api/notifications/inbox", STAFF);
         OURS.put("POST /api/notifications/{id}/read", STAFF);
+        // the generated API reference (springdoc), JSON and YAML
+        OURS.put("GET /v3/api-docs", STAFF);
+        OURS.put("GET /v3/api-docs.yaml", STAFF);
         OURS.put("GET /login", PUBLIC);
         OURS.put("GET /customer/confirmations/{token}", PUBLIC);
         OURS.put("POST /customer/confirmations/{token}", PUBLIC);
