@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.servicedesk.engine.FormValidationFailure;
 import org.servicedesk.system.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.servicedesk.system.RoutedPath;
-import org.servicedesk.ticket.TaskFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -123,11 +123,11 @@ class EngineRequestGuard extends OncePerRequestFilter {
         }
         // a form field's refusal by a task listener reaches REST as a 500: answer 400 naming the field instead
         HeldAnswer answer = new HeldAnswer(response);
-        TaskFields.takeRefusal();
+        FormValidationFailure.takeLast();
         try {
             chain.doFilter(checked, answer);
         } finally {
-            ProcessEngineException refusal = TaskFields.takeRefusal();
+            ProcessEngineException refusal = FormValidationFailure.takeLast();
             if (refusal != null && answer.getStatus() >= 500) {
                 answer.resetBuffer();
                 ApiRefusals.problem(response, HttpStatus.BAD_REQUEST, "Bad Request", refusal.getMessage());

@@ -23,24 +23,11 @@ public final class TaskFields {
         return value.toString();
     }
 
-    /** The last refusal in this thread: the engine wraps a listener's exception, so the REST API sees a 500. */
-    private static final ThreadLocal<ProcessEngineException> LAST_REFUSAL = new ThreadLocal<>();
-
     /**
-     * A completion refused because of one field's value. The engine's REST API wraps any task
-     * listener's exception into a 500; the engine API's guard (security.EngineRequestGuard) takes the
-     * refusal from {@link #takeRefusal()} and answers 400 naming the field instead.
+     * A completion refused because of one field's value: the engine's REST API answers 400 naming
+     * the field ({@link FormValidationFailure}).
      */
     public static ProcessEngineException invalid(String field, String message) {
-        ProcessEngineException refusal = FormValidationFailure.of(field, message);
-        LAST_REFUSAL.set(refusal);
-        return refusal;
-    }
-
-    /** The field refusal made in this thread since the last call, if any, and forgets it. */
-    public static ProcessEngineException takeRefusal() {
-        ProcessEngineException refusal = LAST_REFUSAL.get();
-        LAST_REFUSAL.remove();
-        return refusal;
+        return FormValidationFailure.of(field, message);
     }
 }
