@@ -79,7 +79,7 @@ update bench_ticket set answered_at = closed_at + interval '1 hour' + interval '
 
 insert into ticket (id, number, customer_id, contact_name, contact_phone, channel, category, priority, subject,
     description, customer_tier, queue, status, current_tier, handler, resolution, resolved_tier, response_target,
-    resolution_target, response_due_at, resolution_due_at, first_responded_at, solution_sent_at, closed_at,
+    resolution_target, first_responded_at, solution_sent_at, closed_at,
     close_reason, created_at, version)
 select id, number, customer_id, 'Benchmark contact ' || customer_id, '138****' || lpad((customer_id % 10000)::text, 4, '0'),
        (array['PHONE', 'WEB', 'EMAIL', 'APP', 'SOCIAL', 'STORE'])[1 + id % 6], category, priority,
@@ -94,7 +94,7 @@ select id, number, customer_id, 'Benchmark contact ' || customer_id, '138****' |
        case when solution_at is not null then tier end,
        case priority when 'P0' then 'PT1H' when 'P1' then 'PT4H' else 'PT8H' end,
        case priority when 'P0' then 'PT24H' when 'P1' then 'PT48H' else 'PT72H' end,
-       response_due_at, resolution_due_at, responded_at, solution_at, closed_at,
+       responded_at, solution_at, closed_at,
        case when closed_at is null then null when r_confirm < .8 then 'CONFIRMED' else 'CONFIRMATION_TIMEOUT' end,
        created_at, 3
   from bench_ticket

@@ -264,8 +264,8 @@ class IntakeLoadIT {
             assertThat(succeeded).as("runs that did the lookup").isLessThanOrEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from sla_clock where ticket_id = ?", Long.class,
                     ticket.getId())).as("clocks of the ticket").isEqualTo(3L);
-            assertThat(jdbc.queryForObject("select response_due_at from ticket where id = ?", OffsetDateTime.class,
-                    ticket.getId())).isNotNull();
+            assertThat(jdbc.queryForObject("select due_at from sla_clock where ticket_id = ? and clock = 'RESPONSE'",
+                    OffsetDateTime.class, ticket.getId())).isNotNull();
             assertThat(jdbc.queryForObject("select count(*) from customer where phone_bidx = (select contact_phone_bidx"
                     + " from ticket where id = ?)", Long.class, ticket.getId())).as("customers created").isEqualTo(1L);
         }

@@ -66,6 +66,7 @@ import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketIntake;
 import org.servicedesk.ticket.TicketRepository;
 import org.servicedesk.ticket.TicketStatus;
+import org.servicedesk.ticket.ServiceLevels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.ErrorResponseException;
@@ -83,6 +84,7 @@ class ServiceDeskProcessTest {
     static final Instant MONDAY_9AM = Instant.parse("2026-11-23T01:00:00Z");
 
     @Autowired ProcessEngine processEngine;
+    @Autowired ServiceLevels serviceLevels;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
@@ -129,7 +131,8 @@ class ServiceDeskProcessTest {
         Ticket routed = ticket(number);
         Assertions.assertThat(routed.getStatus()).isEqualTo(TicketStatus.UNASSIGNED);
         Assertions.assertThat(routed.getQueue()).isEqualTo("GENERAL");
-        Assertions.assertThat(routed.getResponseDueAt()).isEqualTo(MONDAY_9AM.plus(Duration.ofHours(2)));
+        Assertions.assertThat(serviceLevels.dueDates(routed.getId()).response())
+                .isEqualTo(MONDAY_9AM.plus(Duration.ofHours(2)));
         Assertions.assertThat(routed.getCustomerTier()).isEqualTo("STANDARD");
 
         scenario.resolveAtTier1(number, "Clean the paper path as shown in article 12.");
@@ -468,7 +471,7 @@ class ServiceDeskProcessTest {
         SlaClock resolution = clock(number, ClockKind.RESOLUTION);
         Assertions.assertThat(resolution.getPausedSeconds()).isEqualTo(90 * 60);
         Assertions.assertThat(resolution.getDueAt()).isEqualTo(movedDue);
-        Assertions.assertThat(ticket(number).getResolutionDueAt()).isEqualTo(movedDue);
+        Assertions.assertThat(serviceLevels.dueDates(ticket(number).getId()).resolution()).isEqualTo(movedDue);
         Assertions.assertThat(scenario.clockTimerDue(number, ClockKind.RESOLUTION, SlaClockProcess.BOUNDARY_SLA_BREACHED))
                 .isEqualTo(Date.from(movedDue));
         assertThat(instance).hasPassed(TicketLifecycle.TASK_AWAIT_CUSTOMER_REPLY).isWaitingAt(TASK_HANDLE_TIER1);

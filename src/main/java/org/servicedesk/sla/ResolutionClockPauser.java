@@ -48,7 +48,6 @@ class ResolutionClockPauser implements ExecutionListener {
             return;
         }
         clocks.resume(ticket.getId(), ClockKind.RESOLUTION).ifPresent(clock -> {
-            ticket.moveResolutionDue(clock.getDueAt());
             execution.setVariable(VAR_RESOLUTION_DUE_AT, Date.from(clock.getDueAt()));
             instances.move(clock, ticket.getNumber());
             timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.RESOLUTION_CLOCK_RESUMED,

@@ -1,6 +1,8 @@
 package org.servicedesk.sla;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,18 @@ class SlaClockViews implements ServiceLevels, TaskContextContributor {
         return clocks.of(ticketId).stream().map(this::view).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public DueDates dueDates(Long ticketId) {
+        List<SlaClock> all = clocks.of(ticketId);
+        return new DueDates(latestDue(all, ClockKind.RESPONSE), latestDue(all, ClockKind.RESOLUTION));
+    }
+
+    private static Instant latestDue(List<SlaClock> all, ClockKind kind) {
+        return all.stream().filter(c -> c.getClock() == kind).max(Comparator.comparingInt(SlaClock::getRound))
+                .map(SlaClock::getDueAt).orElse(null);
+    }
+
     private Clock view(SlaClock c) {
         return new Clock(c.getClock().name(), c.getRound(), c.getCalendar(), c.getTarget(), c.getStartedAt(),
                 c.getWarningAt(), c.getDueAt(), c.getEscalationAt(), clocks.remaining(c),
@@ -40,8 +54,12 @@ class SlaClockViews implements ServiceLevels, TaskContextContributor {
                 c.getOverrunSeconds() == null ? null : Duration.ofSeconds(c.getOverrunSeconds()));
     }
 
+    /** Every ticket task shows when the first response and the resolution are due; a breach task its clocks. */
     @Override
     public void contribute(DelegateTask task, Ticket ticket) {
+        DueDates due = dueDates(ticket.getId());
+        task.setVariableLocal("responseDue", timeline.format(due.response()));
+        task.setVariableLocal("resolutionDue", timeline.format(due.resolution()));
         if (!SlaClockProcess.TASK_HANDLE_SLA_BREACH.equals(task.getTaskDefinitionKey())) {
             return;
         }

@@ -53,7 +53,7 @@ class SlaPolicyListener implements ExecutionListener {
         SlaClock assignment = started.get(0);
         SlaClock response = started.get(1);
         SlaClock resolution = started.get(2);
-        ticket.applySla(response.getTarget(), resolution.getTarget(), response.getDueAt(), resolution.getDueAt());
+        ticket.applySla(response.getTarget(), resolution.getTarget());
         if (ticket.getFirstRespondedAt() != null) {
             clocks.stop(ticket.getId(), ClockKind.RESPONSE); // an agent replied before the ticket was routed
         }

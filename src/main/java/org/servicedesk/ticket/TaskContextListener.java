@@ -62,8 +62,6 @@ class TaskContextListener implements TaskListener {
         task.setVariableLocal("product", ticket.getProduct() == null ? "" : ticket.getProduct());
         task.setVariableLocal("customerDisplay", customerDisplay(ticket));
         task.setVariableLocal("ticketHistory", PersonalText.mask(timeline.asMarkdown(ticket.getId()), ticket));
-        task.setVariableLocal("responseDue", timeline.format(ticket.getResponseDueAt()));
-        task.setVariableLocal("resolutionDue", timeline.format(ticket.getResolutionDueAt()));
         contributors.forEach(contributor -> contributor.contribute(task, ticket));
     }
 

@@ -91,10 +91,6 @@ public class Ticket implements BlindIndexed, NotifiedTicket {
 
     private String resolutionTarget;
 
-    private Instant responseDueAt;
-
-    private Instant resolutionDueAt;
-
     private Instant firstRespondedAt;
 
     private Instant solutionSentAt;
@@ -149,17 +145,13 @@ public class Ticket implements BlindIndexed, NotifiedTicket {
         this.status = TicketStatus.UNASSIGNED;
     }
 
-    /** The first-response and resolution targets and due dates the SLA policy gave this ticket. */
-    public void applySla(String responseTarget, String resolutionTarget, Instant responseDueAt, Instant resolutionDueAt) {
+    /**
+     * The first-response and resolution targets the SLA policy gave this ticket. Their due dates are
+     * the SLA clocks' ({@link ServiceLevels#dueDates}).
+     */
+    public void applySla(String responseTarget, String resolutionTarget) {
         this.responseTarget = responseTarget;
         this.resolutionTarget = resolutionTarget;
-        this.responseDueAt = responseDueAt;
-        this.resolutionDueAt = resolutionDueAt;
-    }
-
-    /** The resolution clock was paused: its due date moved. */
-    public void moveResolutionDue(Instant resolutionDueAt) {
-        this.resolutionDueAt = resolutionDueAt;
     }
 
     public void awaitCustomer() {
@@ -313,14 +305,6 @@ public class Ticket implements BlindIndexed, NotifiedTicket {
 
     public String getResolutionTarget() {
         return resolutionTarget;
-    }
-
-    public Instant getResponseDueAt() {
-        return responseDueAt;
-    }
-
-    public Instant getResolutionDueAt() {
-        return resolutionDueAt;
     }
 
     public Instant getFirstRespondedAt() {

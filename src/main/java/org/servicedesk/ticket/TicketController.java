@@ -76,15 +76,16 @@ class TicketController {
         Ticket ticket = earlier.map(intake::answerFor)
                 .orElseGet(() -> requests.firstOrEarlier(key, () -> intake.receive(request, key), intake::answerFor));
         String number = ticket.getNumber();
+        ServiceLevels.DueDates due = serviceLevels.dueDates(ticket.getId());
         return ResponseEntity.created(URI.create("/api/tickets/" + number))
-                .body(new Created(number, ticket.getStatus(), ticket.getResponseDueAt(), ticket.getResolutionDueAt()));
+                .body(new Created(number, ticket.getStatus(), due.response(), due.resolution()));
     }
 
     @GetMapping("/{number}")
     TicketView get(@PathVariable @Pattern(regexp = NUMBER, message = NUMBER_MESSAGE) String number) {
         Ticket ticket = tickets.byNumber(number);
         return TicketView.of(ticket, timeline.of(ticket.getId()), serviceLevels.of(ticket.getId()),
-                surveys.of(ticket.getId()).orElse(null));
+                serviceLevels.dueDates(ticket.getId()), surveys.of(ticket.getId()).orElse(null));
     }
 
     @PostMapping("/{number}/confirmation")

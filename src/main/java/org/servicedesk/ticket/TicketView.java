@@ -47,9 +47,10 @@ public record TicketView(
      * contact data in its texts masked too ({@link PersonalText}).
      */
     static TicketView of(Ticket t, List<TicketEvent> events, List<ServiceLevels.Clock> clocks,
-            SurveyResults.Result survey) {
+            ServiceLevels.DueDates due, SurveyResults.Result survey) {
         UnaryOperator<String> text = value -> PersonalText.mask(value, t);
-        return view(t, events, clocks, survey == null ? null : masked(survey, text), Masking.reference(t.getOrderNumber()),
+        return view(t, events, clocks, due, survey == null ? null : masked(survey, text),
+                Masking.reference(t.getOrderNumber()),
                 new Customer(t.getCustomerId(), Masking.name(t.getContactName()), Masking.phone(t.getContactPhone()),
                         Masking.email(t.getContactEmail()), t.getCustomerTier()),
                 text);
@@ -57,20 +58,21 @@ public record TicketView(
 
     /** The ticket unmasked, for a role that may see it (the read is audited, see UnmaskedTicketController). */
     static TicketView unmasked(Ticket t, List<TicketEvent> events, List<ServiceLevels.Clock> clocks,
-            SurveyResults.Result survey) {
-        return view(t, events, clocks, survey, t.getOrderNumber(),
+            ServiceLevels.DueDates due, SurveyResults.Result survey) {
+        return view(t, events, clocks, due, survey, t.getOrderNumber(),
                 new Customer(t.getCustomerId(), t.getContactName(), t.getContactPhone(), t.getContactEmail(),
                         t.getCustomerTier()),
                 UnaryOperator.identity());
     }
 
     private static TicketView view(Ticket t, List<TicketEvent> events, List<ServiceLevels.Clock> clocks,
-            SurveyResults.Result survey, String orderNumber, Customer customer, UnaryOperator<String> text) {
+            ServiceLevels.DueDates due, SurveyResults.Result survey, String orderNumber, Customer customer,
+            UnaryOperator<String> text) {
         return new TicketView(t.getNumber(), t.getStatus(), t.getCurrentTier(), t.getHandler(), t.getQueue(),
                 t.getChannel(), t.getCategory(), t.getPriority(), text.apply(t.getSubject()),
                 text.apply(t.getDescription()), t.getProduct(), orderNumber, customer,
-                t.getResponseTarget(), t.getResolutionTarget(), t.getCreatedAt(), t.getResponseDueAt(),
-                t.getResolutionDueAt(), t.getFirstRespondedAt(), t.getSolutionSentAt(), t.getClosedAt(),
+                t.getResponseTarget(), t.getResolutionTarget(), t.getCreatedAt(), due.response(),
+                due.resolution(), t.getFirstRespondedAt(), t.getSolutionSentAt(), t.getClosedAt(),
                 t.getCloseReason(), t.getResolvedTier(), text.apply(t.getResolution()), clocks,
                 events.stream()
                         .map(e -> new Event(e.getOccurredAt(), e.getActor(), e.getAction(), text.apply(e.getDetail())))

@@ -46,7 +46,7 @@ class UnmaskedTicketController {
         reads.record(caller, ticket.getCustomerId(), ticket.getNumber(), fields(ticket),
                 "GET /api/tickets/" + ticket.getNumber() + "?unmasked=true", reason);
         return TicketView.unmasked(ticket, timeline.of(ticket.getId()), serviceLevels.of(ticket.getId()),
-                surveys.of(ticket.getId()).orElse(null));
+                serviceLevels.dueDates(ticket.getId()), surveys.of(ticket.getId()).orElse(null));
     }
 
     /** The personal fields this answer shows unmasked. */

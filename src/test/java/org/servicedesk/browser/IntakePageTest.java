@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketRepository;
+import org.servicedesk.ticket.ServiceLevels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,7 @@ class IntakePageTest {
     @LocalServerPort int port;
 
     @Autowired ProcessEngine processEngine;
+    @Autowired ServiceLevels serviceLevels;
 
     @BeforeEach
     void serveThisContextsEngine() {
@@ -56,7 +58,7 @@ class IntakePageTest {
 
             Ticket ticket = tickets.findByNumber(number).orElseThrow();
             assertThat(ticket.getSubject()).isEqualTo("Freezer <b>not</b> cooling");
-            assertThat(ticket.getResponseDueAt()).isNotNull();
+            assertThat(serviceLevels.dueDates(ticket.getId()).response()).isNotNull();
 
             browser.driver.findElement(By.id("lookup")).click(); // the same caller again
             browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer"), number));

@@ -31,6 +31,7 @@ import org.servicedesk.ticket.Priority;
 import org.servicedesk.ticket.Ticket;
 import org.servicedesk.ticket.TicketIntake;
 import org.servicedesk.ticket.TicketRepository;
+import org.servicedesk.ticket.ServiceLevels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -74,6 +75,7 @@ class ExternalCrmTest {
     }
 
     @Autowired ProcessEngine processEngine;
+    @Autowired ServiceLevels serviceLevels;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
@@ -201,7 +203,7 @@ class ExternalCrmTest {
             Ticket ticket = tickets.findByNumber(number).orElseThrow();
             assertThat(ticket.getCustomerId()).isNotNull();
             assertThat(ticket.getCustomerTier()).isEqualTo("STANDARD");
-            assertThat(ticket.getResponseDueAt()).isNotNull();
+            assertThat(serviceLevels.dueDates(ticket.getId()).response()).isNotNull();
         } finally {
             CRM.startIfStopped();
         }
