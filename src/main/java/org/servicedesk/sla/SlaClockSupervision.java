@@ -3,7 +3,7 @@ package org.servicedesk.sla;
 import org.servicedesk.security.SupervisedProcess;
 import org.springframework.stereotype.Component;
 
-/** Supervisors work on the tasks of the SLA clocks: the breach tasks. */
+/** Supervisors work on the breach tasks of the SLA clocks. */
 @Component
 class SlaClockSupervision implements SupervisedProcess {
 

@@ -3,7 +3,7 @@ package org.servicedesk.survey;
 import org.servicedesk.security.SupervisedProcess;
 import org.springframework.stereotype.Component;
 
-/** Supervisors work on the tasks of the surveys: the follow-ups of dissatisfied answers. */
+/** Supervisors work on the follow-ups of dissatisfied survey answers. */
 @Component
 class SurveySupervision implements SupervisedProcess {
 

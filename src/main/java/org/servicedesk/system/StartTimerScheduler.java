@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Makes the waiting timer of every {@link StartSchedule} follow the configuration, on every
  * start-up after {@link ProcessDeployer}.
  * <p>
- * Why: the engine evaluates a timer start event's cycle ({@code ${deskTimers.cycle('WeeklyServiceReportProcess')}})
+ * Why: the engine evaluates a timer start event's cycle
+ * ({@code ${deskTimers.cycle('WeeklyServiceReportProcess')}})
  * when the process is deployed and keeps the result in the timer job, and the deployer deploys only
  * changed files. With {@code reevaluate-time-cycle-when-due} (application.yml) the engine evaluates
  * the expression again each time the timer fires, so the firing after that follows a changed cycle.

@@ -3,7 +3,7 @@ package org.servicedesk.ticket;
 import org.servicedesk.security.SupervisedProcess;
 import org.springframework.stereotype.Component;
 
-/** Supervisors work on the tasks of the lifecycle: every ticket task. */
+/** Supervisors see, reassign and work on every task of the ticket lifecycle. */
 @Component
 class LifecycleSupervision implements SupervisedProcess {
 
