@@ -3,6 +3,7 @@ package org.servicedesk.notification;
 import java.util.Locale;
 import java.util.Map;
 
+import org.servicedesk.system.DeskTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -27,22 +28,14 @@ class NotificationTexts {
     }
 
     String subject(NotificationTemplate template, String language, Map<String, String> values) {
-        return fill(messages.getMessage(template.subjectKey(), null, locale(language)), values);
+        return DeskTexts.fill(messages.getMessage(template.subjectKey(), null, locale(language)), values);
     }
 
     String body(NotificationTemplate template, String language, Map<String, String> values) {
-        return fill(messages.getMessage(template.bodyKey(), null, locale(language)), values);
+        return DeskTexts.fill(messages.getMessage(template.bodyKey(), null, locale(language)), values);
     }
 
     private static Locale locale(String language) {
         return "zh".equals(language) ? Locale.CHINESE : Locale.ENGLISH;
-    }
-
-    private static String fill(String text, Map<String, String> values) {
-        String result = text;
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            result = result.replace("{" + value.getKey() + "}", value.getValue() == null ? "" : value.getValue());
-        }
-        return result;
     }
 }
