@@ -22,10 +22,13 @@ public class Notifier {
 
     private final TimeSource time;
 
-    Notifier(NotificationRepository outbox, CustomerLookup crm, TimeSource time) {
+    private final NotificationTexts texts;
+
+    Notifier(NotificationRepository outbox, CustomerLookup crm, TimeSource time, NotificationTexts texts) {
         this.outbox = outbox;
         this.crm = crm;
         this.time = time;
+        this.texts = texts;
     }
 
     /** Sends the customer a message by their preferred channel (e-mail, else SMS). */
@@ -81,7 +84,7 @@ public class Notifier {
         Map<String, String> values = Map.of("week", week, "summary", summary);
         NotificationTemplate template = NotificationTemplate.WEEKLY_REPORT;
         outbox.save(new Notification(null, dedupeKey, RecipientKind.GROUP, groupId, NotificationChannel.IN_APP,
-                template, template.subject("en", values), template.body("en", values), null, time.now()));
+                template, texts.subject(template, "en", values), texts.body(template, "en", values), null, time.now()));
         return true;
     }
 
@@ -100,7 +103,7 @@ public class Notifier {
         Map<String, String> values = Map.of("week", week, "summary", summary);
         NotificationTemplate template = NotificationTemplate.WEEKLY_REPORT;
         outbox.save(new Notification(null, dedupeKey, RecipientKind.USER, address, NotificationChannel.EMAIL, template,
-                template.subject("en", values), template.body("en", values), null, time.now()));
+                texts.subject(template, "en", values), texts.body(template, "en", values), null, time.now()));
         return true;
     }
 
@@ -119,7 +122,7 @@ public class Notifier {
                 kind == RecipientKind.CUSTOMER ? ticket.getSubject() : ticket.maskedSubject());
         all.put("link", link);
         outbox.save(new Notification(ticket.getId(), dedupeKey, kind, recipient, channel, template,
-                template.subject(language, all), template.body(language, all), link, time.now()));
+                texts.subject(template, language, all), texts.body(template, language, all), link, time.now()));
         return true;
     }
 }

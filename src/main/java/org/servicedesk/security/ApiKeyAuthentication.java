@@ -1,6 +1,7 @@
 package org.servicedesk.security;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -26,9 +27,12 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
 
     private final IdentityService identityService;
 
-    ApiKeyAuthentication(ApiKeys keys, IdentityService identityService) {
+    private final ApiRefusals refusals;
+
+    ApiKeyAuthentication(ApiKeys keys, IdentityService identityService, ApiRefusals refusals) {
         this.keys = keys;
         this.identityService = identityService;
+        this.refusals = refusals;
     }
 
     @Override
@@ -41,8 +45,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
         }
         Optional<String> user = keys.userOf(secret.trim());
         if (user.isEmpty()) {
-            ApiRefusals.problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "The API key is unknown or revoked.");
+            refusals.refuse(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "api-key-unknown", Map.of());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,16 +1,15 @@
 package org.servicedesk.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.servicedesk.system.DeskTexts;
+import org.servicedesk.system.ProblemWriter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,19 +27,20 @@ final class ApiRefusals {
 
     static final String REALM = "Service Desk";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ProblemWriter problems;
 
-    private ApiRefusals() {
+    ApiRefusals(ProblemWriter problems) {
+        this.problems = problems;
     }
 
-    static AuthenticationEntryPoint notLoggedIn() {
+    AuthenticationEntryPoint notLoggedIn() {
         return (request, response, exception) -> {
             if (exception instanceof CamundaIdentityAuthentication.LoginThrottled throttled) {
                 response.setHeader("Retry-After", String.valueOf(Math.max(1, throttled.waitFor().toSeconds())));
-                write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+                problem(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", throttled.getMessage());
                 return;
             }
-            logInFirst(response);
+            logInFirst(request, response);
         };
     }
 
@@ -49,19 +49,19 @@ final class ApiRefusals {
      * before its credentials are even looked at) is told to log in first, as a GET would be. (Spring
      * uses this handler for every address; our login form keeps its 403.)
      */
-    static AccessDeniedHandler notAllowed(RequestMatcher api) {
+    AccessDeniedHandler notAllowed(RequestMatcher api) {
         return (request, response, exception) -> {
             if (exception instanceof CsrfException && api.matches(request) && !loggedIn()) {
-                logInFirst(response);
+                logInFirst(request, response);
                 return;
             }
-            write(response, HttpStatus.FORBIDDEN, "Your role may not do this.");
+            refuse(request, response, HttpStatus.FORBIDDEN, "forbidden", "role-may-not", Map.of());
         };
     }
 
-    private static void logInFirst(HttpServletResponse response) throws IOException {
+    private void logInFirst(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-        write(response, HttpStatus.UNAUTHORIZED, "Log in first: HTTP Basic with a service desk user.");
+        refuse(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "log-in-first", Map.of());
     }
 
     private static boolean loggedIn() {
@@ -70,27 +70,23 @@ final class ApiRefusals {
                 && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        problem(response, status, status.getReasonPhrase(), detail);
+    /** A refusal with a title and detail of the messages files (problem.title.*, problem.detail.*). */
+    void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+            String detail, Map<String, String> values) throws IOException {
+        write(response, problems.problem(DeskTexts.languageOf(request), status, title, detail, values));
     }
 
-    /** A problem+json answer; title and detail may quote the request (a field name), so they are JSON-encoded. */
-    static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        response.setStatus(status.value());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
+    /** A refusal with a detail that is not one of ours (the engine guard's, the login throttle's). */
+    void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+            String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(problems.title(DeskTexts.languageOf(request), title));
+        write(response, problem);
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         // the Camunda web applications show an error's "message" (their REST API's error format) to the user
-        problem.put("message", detail);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        problem.setProperty("message", problem.getDetail());
+        problems.write(response, problem);
     }
 }

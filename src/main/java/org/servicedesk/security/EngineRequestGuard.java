@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.servicedesk.engine.FormValidationFailure;
+import org.servicedesk.system.ProblemWriter;
 import org.servicedesk.system.RequestSizeLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +68,14 @@ class EngineRequestGuard extends OncePerRequestFilter {
 
     private final TaskFormFields formFields;
 
-    EngineRequestGuard(TaskFormFields formFields) {
+    private final ApiRefusals refusals;
+
+    private final ProblemWriter problems;
+
+    EngineRequestGuard(TaskFormFields formFields, ApiRefusals refusals, ProblemWriter problems) {
         this.formFields = formFields;
+        this.refusals = refusals;
+        this.problems = problems;
     }
 
     /** Why a request is refused, naming the field; thrown while inspecting. */
@@ -91,15 +98,15 @@ class EngineRequestGuard extends OncePerRequestFilter {
         String method = request.getMethod();
         if (enginePath != null && !EngineApiPolicy.allows(method, enginePath, groupsOf(request))) {
             log.info("engine API refused by role: {} {}", method, enginePath);
-            ApiRefusals.problem(response, HttpStatus.FORBIDDEN, "Forbidden",
-                    "Your role does not have the right to call " + method + " " + enginePath + " of the engine API.");
+            refusals.refuse(request, response, HttpStatus.FORBIDDEN, "forbidden", "engine-role",
+                    Map.of("method", method, "path", enginePath));
             return;
         }
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
         } catch (RequestSizeLimit.BodyTooLarge tooLarge) {
-            RequestSizeLimit.refuse(request, response, tooLarge.limit);
+            RequestSizeLimit.refuse(problems, request, response, tooLarge.limit);
             return;
         }
         try {
@@ -113,7 +120,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
             }
         } catch (Refused refused) {
             log.info("engine API request refused: {} {}: {}", method, RoutedPath.of(request), refused.getMessage());
-            ApiRefusals.problem(response, HttpStatus.BAD_REQUEST, "Bad Request", refused.getMessage());
+            refusals.problem(request, response, HttpStatus.BAD_REQUEST, "bad-request", refused.getMessage());
             return;
         }
         HttpServletRequest checked = body.length == 0 ? request : new BufferedBody(request, body);
@@ -130,7 +137,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
             ProcessEngineException refusal = FormValidationFailure.takeLast();
             if (refusal != null && answer.getStatus() >= 500) {
                 answer.resetBuffer();
-                ApiRefusals.problem(response, HttpStatus.BAD_REQUEST, "Bad Request", refusal.getMessage());
+                refusals.problem(request, response, HttpStatus.BAD_REQUEST, "bad-request", refusal.getMessage());
             } else {
                 answer.copyBodyToResponse();
             }

@@ -1,50 +1,48 @@
 package org.servicedesk.security;
 
+import java.util.Locale;
+import java.util.Map;
+
+import org.servicedesk.system.DeskTexts;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The one login page of the desk: our pages and the Camunda web applications share its session. */
+/**
+ * The one login page of the desk: our pages and the Camunda web applications share its session.
+ * Thymeleaf renders {@code templates/login.html} in the language of the request's Accept-Language
+ * (English without one).
+ */
 @Controller
 class LoginPage {
+
+    private final ITemplateEngine templates;
+
+    private final MessageSource messages;
+
+    LoginPage(ITemplateEngine templates, MessageSource messages) {
+        this.templates = templates;
+        this.messages = messages;
+    }
 
     @GetMapping(path = WebSecurity.LOGIN, produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String login(HttpServletRequest request) {
+        Locale language = DeskTexts.languageOf(request);
+        boolean error = request.getParameter("error") != null;
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String message = "";
-        if (request.getParameter("error") != null) {
-            message = "<p class=\"error\" id=\"error\">Wrong user name or password, or the account is locked"
-                    + " for a while after too many attempts.</p>";
-        } else if (request.getParameter("logout") != null) {
-            message = "<p class=\"info\" id=\"logged-out\">You are logged out.</p>";
-        }
-        return """
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Service Desk · Log in</title>
-                <link rel="stylesheet" href="/login.css">
-                </head><body><main>
-                <h1>Service Desk</h1>
-                %s
-                <form method="post" action="/login">
-                <label for="username">User name</label>
-                <input id="username" name="username" autocomplete="username" required autofocus>
-                <label for="password">Password</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required>
-                <input type="hidden" name="%s" value="%s">
-                <button id="login" type="submit">Log in</button>
-                </form>
-                <p class="hint">Tasklist, Cockpit and Admin: <a href="/camunda/app/">/camunda/app/</a> ·
-                intake: <a href="/intake">/intake</a> · reports: <a href="/reports">/reports</a></p>
-                </main></body></html>
-                """.formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()),
-                HtmlUtils.htmlEscape(csrf.getToken()));
+        return templates.process("login", new Context(language, Map.of(
+                "language", messages.getMessage("login.language", null, language),
+                "error", error,
+                "loggedOut", !error && request.getParameter("logout") != null,
+                "csrfName", csrf.getParameterName(),
+                "csrfToken", csrf.getToken())));
     }
 }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticati
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.servicedesk.system.ProblemWriter;
 import org.servicedesk.system.TimeSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,8 +87,9 @@ class WebSecurity {
 
     @Bean
     SecurityFilterChain serviceDesk(HttpSecurity http, IdentityService identityService, TaskFormFields formFields,
-            TimeSource time, ApiKeys apiKeys)
+            TimeSource time, ApiKeys apiKeys, ProblemWriter problems)
             throws Exception {
+        ApiRefusals refusals = new ApiRefusals(problems);
         RequestMatcher api = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**"),
                 AntPathRequestMatcher.antMatcher("/engine-rest/**"), AntPathRequestMatcher.antMatcher("/actuator/**"),
                 AntPathRequestMatcher.antMatcher("/v3/api-docs/**"),
@@ -108,7 +110,7 @@ class WebSecurity {
         csrfTokens.setHeaderName(CSRF_HEADER);
         csrfTokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Strict").secure(true));
 
-        AuthenticationEntryPoint basic = basicEntryPoint();
+        AuthenticationEntryPoint basic = refusals.notLoggedIn();
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
@@ -142,7 +144,7 @@ class WebSecurity {
                 .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(basic, api)
-                        .defaultAccessDeniedHandlerFor(ApiRefusals.notAllowed(api), api)
+                        .defaultAccessDeniedHandlerFor(refusals.notAllowed(api), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN),
                                 request -> true))
                 .logout(logout -> logout
@@ -170,9 +172,9 @@ class WebSecurity {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(AntPathRequestMatcher.antMatcher("/camunda/**")),
                                 new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
-                .addFilterBefore(new ApiKeyAuthentication(apiKeys, identityService), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthentication(apiKeys, identityService, refusals), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SessionRightsRefresh(identityService, time), AuthorizationFilter.class)
-                .addFilterAfter(new EngineRequestGuard(formFields), AuthorizationFilter.class)
+                .addFilterAfter(new EngineRequestGuard(formFields, refusals, problems), AuthorizationFilter.class)
                 .addFilterAfter(new EngineRestAuthentication(identityService), EngineRequestGuard.class)
                 .addFilterAfter(new EngineRestQueryLimit(), EngineRestAuthentication.class);
         return http.build();
@@ -188,10 +190,6 @@ class WebSecurity {
         registration.addUrlPatterns("/camunda/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
-    }
-
-    private static AuthenticationEntryPoint basicEntryPoint() {
-        return ApiRefusals.notLoggedIn();
     }
 
     private static SimpleUrlLogoutSuccessHandler loggedOut() {

@@ -58,6 +58,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ProblemWriter problems;
+
+    ApiExceptionHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     /** A body that broke its constraints: each field and what is wrong with it. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -92,9 +98,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
         Class<?> type = ex.getRequiredType();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid value for " + name + "." + allowed(type));
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = invalidValue(request, name, type);
         problem.setProperty("errors", List.of(Map.of("field", name, "message", expected(type))));
         return problem(problem, request);
     }
@@ -102,9 +106,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                ex.getParameterName() + " is required.");
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(request, HttpStatus.BAD_REQUEST, "invalid-request", "required",
+                Map.of("field", ex.getParameterName()));
         problem.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", "required")));
         return problem(problem, request);
     }
@@ -114,37 +117,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         RequestSizeLimit.BodyTooLarge tooLarge = cause(ex, RequestSizeLimit.BodyTooLarge.class);
         if (tooLarge != null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + tooLarge.limit + " bytes.");
-            problem.setTitle("Request too large");
-            return problem(problem, request);
+            return problem(problem(request, HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "body-too-large",
+                    Map.of("limit", String.valueOf(tooLarge.limit))), request);
         }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("Unreadable request");
+        problem.setTitle(problems.title(DeskTexts.languageOf(request), "unreadable-request"));
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
             if (mapping instanceof UnrecognizedPropertyException) {
-                problem.setDetail("Unknown field " + field + ".");
+                problem.setDetail(detail(request, "unknown-field", Map.of("field", field)));
                 problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown field")));
             } else {
                 Class<?> type = mapping instanceof MismatchedInputException input ? input.getTargetType() : null;
                 if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
                     type = format.getTargetType();
                 }
-                problem.setDetail("Invalid value for " + field + "." + allowed(type));
+                problem.setDetail(invalidValue(request, field, type).getDetail());
                 problem.setProperty("errors", List.of(Map.of("field", field, "message", expected(type))));
             }
         } else if (ex.getCause() instanceof MismatchedInputException) {
-            problem.setDetail("The request body must be a JSON object.");
+            problem.setDetail(detail(request, "body-not-object", Map.of()));
         } else if (ex.getCause() == null && String.valueOf(ex.getMessage()).startsWith("Required request body")) {
-            problem.setDetail("The request body is missing.");
+            problem.setDetail(detail(request, "body-missing", Map.of()));
         } else if (ex.getCause() == null && String.valueOf(ex.getMessage()).startsWith("The request body is")) {
             problem.setDetail(ex.getMessage()); // Utf8RequestBodies
 
         } else {
-            problem.setDetail("The request body is not valid JSON.");
+            problem.setDetail(detail(request, "body-not-json", Map.of()));
         }
         return problem(problem, request);
     }
@@ -152,9 +153,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at this address.");
-        problem.setTitle("Not found");
-        return problem(problem, request);
+        return problem(problem(request, HttpStatus.NOT_FOUND, "not-found", "nothing-here", Map.of()), request);
     }
 
     /** Every problem answer is problem+json, also for a client that asked for something else. */
@@ -174,38 +173,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The firewall refused a parameter name only when the controller read the parameters. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The address or a parameter name contains characters that are not allowed.");
-        problem.setTitle("Invalid request");
-        return problem(problem, request);
+        return problem(problem(request, HttpStatus.BAD_REQUEST, "invalid-request", "characters-not-allowed",
+                Map.of()), request);
     }
 
     /** A header a controller reads itself (the report's Accept) that is no media type. */
     @ExceptionHandler(InvalidMediaTypeException.class)
     ResponseEntity<Object> invalidMediaType(WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "A media type header (Accept or Content-Type) is malformed.");
-        problem.setTitle("Invalid request");
-        return problem(problem, request);
+        return problem(problem(request, HttpStatus.BAD_REQUEST, "invalid-request", "media-type-malformed",
+                Map.of()), request);
     }
 
     /** Two requests changed the same ticket or survey at once; the later one is told to look again. */
     @ExceptionHandler({ OptimisticLockingException.class, OptimisticLockingFailureException.class })
     ResponseEntity<Object> concurrentChange(WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Someone else changed this at the same moment. Reload and try again.");
-        problem.setTitle("Concurrent change");
-        return problem(problem, request);
+        return problem(problem(request, HttpStatus.CONFLICT, "concurrent-change", "changed-meanwhile", Map.of()),
+                request);
     }
 
     /** A row that clashes with one written at the same moment (a unique key). */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> conflictingData(DataIntegrityViolationException e, WebRequest request) {
         log.warn("request refused by a database constraint: {}", e.getMostSpecificCause().getClass().getName());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The request clashes with a change made at the same moment. Reload and try again.");
-        problem.setTitle("Concurrent change");
-        return problem(problem, request);
+        return problem(problem(request, HttpStatus.CONFLICT, "concurrent-change", "clashes", Map.of()), request);
     }
 
     /**
@@ -216,17 +206,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> engineRefused(ProcessEngineException e, WebRequest request) {
         if (e instanceof BadUserRequestException || FormValidationFailure.isFormValidation(e)) {
             log.info("engine refused a request: {}", e.getMessage());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request cannot be processed with these values.");
-            problem.setTitle("Invalid request");
-            return problem(problem, request);
+            return problem(problem(request, HttpStatus.BAD_REQUEST, "invalid-request", "cannot-process", Map.of()),
+                    request);
         }
         if (e instanceof MismatchingMessageCorrelationException) {
             log.info("no process waits for this request: {}", e.getMessage());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "Nothing is waiting for this request now.");
-            problem.setTitle("Not waiting for this");
-            return problem(problem, request);
+            return problem(problem(request, HttpStatus.CONFLICT, "not-waiting", "not-waiting", Map.of()), request);
         }
         return unexpected(e, request);
     }
@@ -234,23 +219,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("request failed: {}", request.getDescription(false), e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Please try again later.");
-        problem.setTitle("Internal error");
-        return problem(problem, request);
+        return problem(problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "internal-error",
+                Map.of()), request);
     }
 
     private ResponseEntity<Object> invalid(List<Map<String, String>> errors, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid " + String.join(", ", errors.stream().map(e -> e.get("field")).distinct().sorted().toList())
-                        + ".");
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(request, HttpStatus.BAD_REQUEST, "invalid-request", "invalid-fields",
+                Map.of("fields", String.join(", ", errors.stream().map(e -> e.get("field")).distinct().sorted()
+                        .toList())));
         problem.setProperty("errors", errors);
         return problem(problem, request);
     }
 
     private ResponseEntity<Object> problem(ProblemDetail problem, WebRequest request) {
         return createResponseEntity(problem, null, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    /** Title and detail of these names in the request's language. */
+    private ProblemDetail problem(WebRequest request, HttpStatus status, String title, String detail,
+            Map<String, String> values) {
+        return problems.problem(DeskTexts.languageOf(request), status, title, detail, values);
+    }
+
+    private String detail(WebRequest request, String detail, Map<String, String> values) {
+        return problem(request, HttpStatus.BAD_REQUEST, "invalid-request", detail, values).getDetail();
+    }
+
+    /** A value of the wrong type; for an enum the detail lists the allowed values. */
+    private ProblemDetail invalidValue(WebRequest request, String field, Class<?> type) {
+        return type != null && type.isEnum()
+                ? problem(request, HttpStatus.BAD_REQUEST, "invalid-request", "invalid-choice", Map.of("field", field,
+                        "allowed", String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                                .toList())))
+                : problem(request, HttpStatus.BAD_REQUEST, "invalid-request", "invalid-value", Map.of("field", field));
     }
 
     private static Map<String, String> error(String field, MessageSourceResolvable error) {
@@ -268,13 +269,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String name = result.getMethodParameter().getParameterName();
         return name != null ? name : "parameter";
-    }
-
-    private static String allowed(Class<?> type) {
-        return type != null && type.isEnum()
-                ? " Allowed: " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Object::toString).toList())
-                        + "."
-                : "";
     }
 
     /** What the field takes, for the errors list. */

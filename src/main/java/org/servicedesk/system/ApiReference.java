@@ -412,7 +412,7 @@ class ApiReference {
                 .example("6f1c9e2a-3b7d-4d44-9a51-0c2f8e7b1d90");
     }
 
-    /** RFC 9457 problem details, as ApiExceptionHandler and security/ApiRefusals write them. */
+    /** RFC 9457 problem details, as ApiExceptionHandler and the filters (through ProblemWriter) write them. */
     private static Schema<?> problem() {
         Schema<?> error = new ObjectSchema()
                 .addProperty("field", new StringSchema().description("the field or parameter"))

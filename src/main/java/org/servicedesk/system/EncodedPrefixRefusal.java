@@ -1,7 +1,7 @@
 package org.servicedesk.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,6 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 20)
 class EncodedPrefixRefusal extends OncePerRequestFilter {
 
+    private final ProblemWriter problems;
+
+    EncodedPrefixRefusal(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -34,12 +39,9 @@ class EncodedPrefixRefusal extends OncePerRequestFilter {
         int end = raw.indexOf('/', 1);
         String first = end < 0 ? raw : raw.substring(0, end);
         if (first.indexOf('%') >= 0) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setHeader("Connection", "close"); // the body is not read
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Invalid request\",\"status\":400,"
-                    + "\"detail\":\"The first part of the address must not be percent-encoded.\"}");
+            problems.write(response, problems.problem(DeskTexts.languageOf(request), HttpStatus.BAD_REQUEST,
+                    "invalid-request", "encoded-prefix", Map.of()));
             return;
         }
         chain.doFilter(request, response);

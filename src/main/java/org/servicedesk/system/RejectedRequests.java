@@ -2,6 +2,7 @@ package org.servicedesk.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,28 +27,27 @@ class RejectedRequests {
     private static final Logger log = LoggerFactory.getLogger(RejectedRequests.class);
 
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return RejectedRequests::reject;
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> reject(problems, request, response, e);
     }
 
-    static void reject(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
-            throws IOException {
+    static void reject(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,
+            RequestRejectedException e) throws IOException {
         log.debug("request rejected: {}", e.getMessage());
         if (response.isCommitted()) {
             return;
         }
-        response.resetBuffer();
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (RoutedPath.of(request).startsWith("/customer/")) {
+            response.resetBuffer();
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<title>Service desk</title></head><body><h1>Service desk</h1>"
                     + "<p>This link is not valid. If you still need help, please contact us.</p></body></html>");
         } else {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Invalid request\",\"status\":400,"
-                    + "\"detail\":\"The address or a parameter name contains characters that are not allowed.\"}");
+            problems.write(response, problems.problem(DeskTexts.languageOf(request), HttpStatus.BAD_REQUEST,
+                    "invalid-request", "characters-not-allowed", Map.of()));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -44,12 +45,16 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long deploymentLimit;
 
+    private final ProblemWriter problems;
+
     RequestSizeLimit(@Value("${servicedesk.max-request-size:64KB}") DataSize limit,
             @Value("${servicedesk.engine-max-request-size:1MB}") DataSize engineLimit,
-            @Value("${servicedesk.deployment-max-request-size:10MB}") DataSize deploymentLimit) {
+            @Value("${servicedesk.deployment-max-request-size:10MB}") DataSize deploymentLimit,
+            ProblemWriter problems) {
         this.limit = limit.toBytes();
         this.engineLimit = engineLimit.toBytes();
         this.deploymentLimit = deploymentLimit.toBytes();
+        this.problems = problems;
     }
 
     /** Thrown while reading a body that grows past the limit. */
@@ -68,7 +73,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long pathLimit = limitOf(RoutedPath.of(request));
         if (request.getContentLengthLong() > pathLimit) {
-            refuse(request, response, pathLimit);
+            refuse(problems, request, response, pathLimit);
             return;
         }
         chain.doFilter(new Limited(request, pathLimit), response);
@@ -81,19 +86,20 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         return limit;
     }
 
-    public static void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    /** 413: a page on the customer pages, else problem+json. */
+    public static void refuse(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,
+            long limit) throws IOException {
         response.setHeader("Connection", "close"); // the rest of the body is not read
         if (RoutedPath.of(request).startsWith("/customer/")) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<title>Service desk</title></head><body><h1>Service desk</h1>"
                     + "<p>Your answer is too long. Please shorten it and try again.</p></body></html>");
         } else {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than " + limit + " bytes.\"}");
+            problems.write(response, problems.problem(DeskTexts.languageOf(request), HttpStatus.PAYLOAD_TOO_LARGE,
+                    "request-too-large", "body-too-large", Map.of("limit", String.valueOf(limit))));
         }
     }
 

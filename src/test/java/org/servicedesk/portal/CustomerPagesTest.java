@@ -171,6 +171,23 @@ class CustomerPagesTest {
                 .andExpect(content().string(not(containsString("<script>alert"))));
     }
 
+    @Test
+    void aChineseCustomersConfirmationPageIsChinese() throws Exception {
+        String number = routedTicket(); // the customer 张三: language zh, messages in Chinese
+        scenario.resolveAtTier1(number, "Restart the router");
+        String path = linkPath(number, NotificationTemplate.SOLUTION_TO_CONFIRM);
+
+        mvc.perform(get(path).header("Accept-Language", "zh-CN,zh;q=0.9"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"zh\">")))
+                .andExpect(content().string(containsString("<title>请求 " + number + "</title>")))
+                .andExpect(content().string(containsString("我们的解决方案解决了您的问题吗？")))
+                .andExpect(content().string(containsString(">是的，已解决</button>")));
+        mvc.perform(post(path).header("Accept-Language", "zh").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("accepted", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("谢谢：您的请求已关闭。")));
+    }
+
     /** The path of the link in the ticket's latest message of this kind. */
     private String linkPath(String number, NotificationTemplate template) {
         String link = notifications.findByTicketIdOrderByIdAsc(ticketId(number)).stream()

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 /** What the API answers when the engine refuses a request or something fails inside, and a chunked oversize body. */
 class ApiErrorsUnitTest {
 
-    final ApiExceptionHandler handler = new ApiExceptionHandler();
+    final ApiExceptionHandler handler = new ApiExceptionHandler(problems());
 
     final ServletWebRequest request = new ServletWebRequest(new MockHttpServletRequest("POST", "/api/tickets"));
 
@@ -57,7 +58,7 @@ class ApiErrorsUnitTest {
     @Test
     void aChunkedBodyIsCutOffAtTheLimit() throws Exception {
         RequestSizeLimit filter = new RequestSizeLimit(DataSize.ofKilobytes(64), DataSize.ofMegabytes(1),
-                DataSize.ofMegabytes(10));
+                DataSize.ofMegabytes(10), problems());
         MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/api/tickets") {
 
             @Override
@@ -108,5 +109,14 @@ class ApiErrorsUnitTest {
         });
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(response.getContentType()).startsWith("application/problem+json");
+    }
+
+    /** The writer with the texts of the messages files, as the application reads them. */
+    static ProblemWriter problems() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return new ProblemWriter(new DeskTexts(messages));
     }
 }

@@ -1,0 +1,41 @@
+package org.servicedesk.notification;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.servicedesk.system.DeskTexts;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders a template's subject and body from the messages files: Chinese for language "zh",
+ * else English. {name} placeholders are replaced by the value of that name, a missing value by
+ * nothing. The texts are read without arguments, so no MessageFormat rules apply to them. A
+ * template without its English texts stops the start: no empty message is ever queued.
+ */
+@Component
+class NotificationTexts {
+
+    private final MessageSource messages;
+
+    NotificationTexts(MessageSource messages) {
+        this.messages = messages;
+        for (NotificationTemplate template : NotificationTemplate.values()) {
+            // throws NoSuchMessageException at start-up when a key is missing
+            messages.getMessage(template.subjectKey(), null, Locale.ENGLISH);
+            messages.getMessage(template.bodyKey(), null, Locale.ENGLISH);
+        }
+    }
+
+    String subject(NotificationTemplate template, String language, Map<String, String> values) {
+        return DeskTexts.fill(messages.getMessage(template.subjectKey(), null, locale(language)), values);
+    }
+
+    String body(NotificationTemplate template, String language, Map<String, String> values) {
+        return DeskTexts.fill(messages.getMessage(template.bodyKey(), null, locale(language)), values);
+    }
+
+    private static Locale locale(String language) {
+        return "zh".equals(language) ? Locale.CHINESE : Locale.ENGLISH;
+    }
+}
