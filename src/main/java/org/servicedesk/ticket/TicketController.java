@@ -73,12 +73,11 @@ class TicketController {
             Principal caller) {
         IdempotentRequests.Key key = requests.of(idempotencyKey, caller, "POST", "/api/tickets", request);
         Optional<String> earlier = key == null ? Optional.empty() : requests.earlier(key);
-        Ticket ticket = earlier.map(intake::answerFor)
+        TicketIntake.Received received = earlier.map(intake::answerFor)
                 .orElseGet(() -> requests.firstOrEarlier(key, () -> intake.receive(request, key), intake::answerFor));
-        String number = ticket.getNumber();
-        ServiceLevels.DueDates due = serviceLevels.dueDates(ticket.getId());
-        return ResponseEntity.created(URI.create("/api/tickets/" + number))
-                .body(new Created(number, ticket.getStatus(), due.response(), due.resolution()));
+        String number = received.ticket().getNumber();
+        return ResponseEntity.created(URI.create("/api/tickets/" + number)).body(new Created(number,
+                received.ticket().getStatus(), received.due().response(), received.due().resolution()));
     }
 
     @GetMapping("/{number}")

@@ -63,10 +63,14 @@ public class TicketIntake {
 
     private final IdempotentRequests requests;
 
+    private final ServiceLevels serviceLevels;
+
     TicketIntake(TicketRepository tickets, TicketNumbers numbers, Timeline timeline, RuntimeService runtimeService,
             ManagementService managementService, AsSystem asSystem,
-            PlatformTransactionManager transactionManager, TimeSource time, IdempotentRequests requests) {
+            PlatformTransactionManager transactionManager, TimeSource time, IdempotentRequests requests,
+            ServiceLevels serviceLevels) {
         this.requests = requests;
+        this.serviceLevels = serviceLevels;
         this.tickets = tickets;
         this.numbers = numbers;
         this.timeline = timeline;
@@ -84,17 +88,21 @@ public class TicketIntake {
      * customer and the tier-1 task follow as a job of their own. Must be called outside a transaction.
      */
     public Ticket receive(NewTicket request) {
-        return receive(request, null);
+        return receive(request, null).ticket();
+    }
+
+    /** What a request is answered: the ticket and its due dates, as the SLA clocks have them. */
+    record Received(Ticket ticket, ServiceLevels.DueDates due) {
     }
 
     /**
      * As {@link #receive(NewTicket)}, with the request's idempotency key (or null) recorded in the
      * ticket's transaction: a concurrent request with the same key fails on it, and nothing of it is kept.
      */
-    Ticket receive(NewTicket request, IdempotentRequests.Key key) {
+    Received receive(NewTicket request, IdempotentRequests.Key key) {
         String number = create(request, true, key).getNumber();
         instanceOf(number).ifPresent(instance -> run(number, job(instance, TASK_LOOK_UP_CUSTOMER), "customer lookup"));
-        return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+        return answer(number);
     }
 
     /**
@@ -103,14 +111,22 @@ public class TicketIntake {
      * it is run now; the lookup locks the ticket, so the two never do it twice. A lookup that has
      * already failed is left to the job executor's retries.
      */
-    Ticket answerFor(String number) {
+    Received answerFor(String number) {
         instanceOf(number).ifPresent(instance -> {
             Job lookup = job(instance, TASK_LOOK_UP_CUSTOMER);
             if (lookup != null && lookup.getExceptionMessage() == null) {
                 run(number, lookup, "customer lookup");
             }
         });
-        return tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+        return answer(number);
+    }
+
+    /** The ticket and its due dates, read together on one connection. */
+    private Received answer(String number) {
+        return transaction.execute(status -> {
+            Ticket ticket = tickets.findByNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+            return new Received(ticket, serviceLevels.dueDates(ticket.getId()));
+        });
     }
 
     /**
