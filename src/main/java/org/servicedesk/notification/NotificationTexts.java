@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.servicedesk.system.DeskTexts;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,23 +15,23 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationTexts {
 
-    private final MessageSource messages;
+    private final DeskTexts texts;
 
-    NotificationTexts(MessageSource messages) {
-        this.messages = messages;
+    NotificationTexts(DeskTexts texts) {
+        this.texts = texts;
         for (NotificationTemplate template : NotificationTemplate.values()) {
             // throws NoSuchMessageException at start-up when a key is missing
-            messages.getMessage(template.subjectKey(), null, Locale.ENGLISH);
-            messages.getMessage(template.bodyKey(), null, Locale.ENGLISH);
+            texts.text(template.subjectKey(), Locale.ENGLISH, Map.of());
+            texts.text(template.bodyKey(), Locale.ENGLISH, Map.of());
         }
     }
 
     String subject(NotificationTemplate template, String language, Map<String, String> values) {
-        return DeskTexts.fill(messages.getMessage(template.subjectKey(), null, locale(language)), values);
+        return texts.text(template.subjectKey(), locale(language), values);
     }
 
     String body(NotificationTemplate template, String language, Map<String, String> values) {
-        return DeskTexts.fill(messages.getMessage(template.bodyKey(), null, locale(language)), values);
+        return texts.text(template.bodyKey(), locale(language), values);
     }
 
     private static Locale locale(String language) {

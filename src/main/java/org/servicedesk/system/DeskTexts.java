@@ -47,7 +47,7 @@ public class DeskTexts {
     }
 
     /** Replaces each {name} by its value (null: by nothing). */
-    public static String fill(String text, Map<String, String> values) {
+    private static String fill(String text, Map<String, String> values) {
         String result = text;
         for (Map.Entry<String, String> value : values.entrySet()) {
             result = result.replace("{" + value.getKey() + "}", value.getValue() == null ? "" : value.getValue());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.servicedesk.system.DeskTexts;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
@@ -44,7 +45,7 @@ class NotificationTextsTest {
         source.setBasename("messages");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
-        NotificationTexts texts = new NotificationTexts(source);
+        NotificationTexts texts = new NotificationTexts(new DeskTexts(source));
         Map<String, String> values = new HashMap<>();
         values.put("number", "T-1");
         values.put("subject", "Printer");
