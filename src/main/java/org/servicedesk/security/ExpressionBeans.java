@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationContext;
 final class ExpressionBeans extends AbstractMap<Object, Object> {
 
     /** Beans whose getters and methods the value expressions of a process may call. See docs/analysts.md. */
-    static final Set<String> HELPERS = Set.of("deskTimers", "qualityInspections");
+    static final Set<String> HELPERS = Set.of("deskTimers", "qualityInspections", "slaDueDates");
 
     private static final String OUR_PACKAGE = "org.servicedesk.";
 

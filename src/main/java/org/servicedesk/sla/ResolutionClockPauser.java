@@ -3,7 +3,6 @@ package org.servicedesk.sla;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_RESOLUTION_DUE_AT;
 
 import java.time.Duration;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -31,11 +30,15 @@ class ResolutionClockPauser implements ExecutionListener {
 
     private final Timeline timeline;
 
-    ResolutionClockPauser(TicketLookup tickets, SlaClocks clocks, SlaClockInstances instances, Timeline timeline) {
+    private final LegacyDueDateVariables legacy;
+
+    ResolutionClockPauser(TicketLookup tickets, SlaClocks clocks, SlaClockInstances instances, Timeline timeline,
+            LegacyDueDateVariables legacy) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.instances = instances;
         this.timeline = timeline;
+        this.legacy = legacy;
     }
 
     @Override
@@ -48,7 +51,7 @@ class ResolutionClockPauser implements ExecutionListener {
             return;
         }
         clocks.resume(ticket.getId(), ClockKind.RESOLUTION).ifPresent(clock -> {
-            execution.setVariable(VAR_RESOLUTION_DUE_AT, Date.from(clock.getDueAt()));
+            legacy.set(execution, VAR_RESOLUTION_DUE_AT, clock.getDueAt());
             instances.move(clock, ticket.getNumber());
             timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.RESOLUTION_CLOCK_RESUMED,
                     "paused " + readable(Duration.ofSeconds(clock.getPausedSeconds())) + " of working time in all; due "

@@ -6,7 +6,6 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_SLA_CALENDAR;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_TARGET;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_WARNING_LEAD;
 
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -23,8 +22,9 @@ import org.springframework.stereotype.Component;
  * resolution clocks from the ticket's intake time with the policy row of decision
  * {@code SlaPolicy} and stores them on the ticket: what the intake's answer needs. Their
  * {@code SlaClockProcess} instances, whose timers carry the dates, are started after the answer by
- * {@link SlaClockStarter}. The lifecycle keeps only the due dates its user tasks show
- * and the tier-2 feedback target for when the ticket reaches tier 2.
+ * {@link SlaClockStarter}. The lifecycle keeps the calendar and the tier-2 feedback target for
+ * when the ticket reaches tier 2; its user tasks read their due dates from the clocks
+ * ({@link SlaDueDates}).
  */
 @Component("slaPolicyListener")
 class SlaPolicyListener implements ExecutionListener {
@@ -35,10 +35,13 @@ class SlaPolicyListener implements ExecutionListener {
 
     private final Timeline timeline;
 
-    SlaPolicyListener(TicketLookup tickets, SlaClocks clocks, Timeline timeline) {
+    private final LegacyDueDateVariables legacy;
+
+    SlaPolicyListener(TicketLookup tickets, SlaClocks clocks, Timeline timeline, LegacyDueDateVariables legacy) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.timeline = timeline;
+        this.legacy = legacy;
     }
 
     @Override
@@ -59,8 +62,8 @@ class SlaPolicyListener implements ExecutionListener {
         }
 
         execution.setVariable(VAR_SLA_CALENDAR, policy.calendar());
-        execution.setVariable(VAR_RESPONSE_DUE_AT, Date.from(response.getDueAt()));
-        execution.setVariable(VAR_RESOLUTION_DUE_AT, Date.from(resolution.getDueAt()));
+        legacy.set(execution, VAR_RESPONSE_DUE_AT, response.getDueAt());
+        legacy.set(execution, VAR_RESOLUTION_DUE_AT, resolution.getDueAt());
         execution.setVariable(VAR_TIER2_FEEDBACK_TARGET, policy.tier2FeedbackTarget());
         execution.setVariable(VAR_TIER2_FEEDBACK_WARNING_LEAD, policy.tier2FeedbackWarningLead());
         timeline.record(ticket.getId(), Timeline.SYSTEM, TicketAction.SLA_POLICY_APPLIED, "Calendar "

@@ -5,8 +5,6 @@ import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_DUE_AT;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_TARGET;
 import static org.servicedesk.ticket.TicketLifecycle.VAR_TIER2_FEEDBACK_WARNING_LEAD;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.servicedesk.ticket.Ticket;
@@ -23,10 +21,14 @@ class Tier2FeedbackClockStarter implements ExecutionListener {
 
     private final SlaClockInstances instances;
 
-    Tier2FeedbackClockStarter(TicketLookup tickets, SlaClocks clocks, SlaClockInstances instances) {
+    private final LegacyDueDateVariables legacy;
+
+    Tier2FeedbackClockStarter(TicketLookup tickets, SlaClocks clocks, SlaClockInstances instances,
+            LegacyDueDateVariables legacy) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.instances = instances;
+        this.legacy = legacy;
     }
 
     @Override
@@ -36,7 +38,7 @@ class Tier2FeedbackClockStarter implements ExecutionListener {
                 (String) execution.getVariable(VAR_SLA_CALENDAR),
                 (String) execution.getVariable(VAR_TIER2_FEEDBACK_TARGET),
                 (String) execution.getVariable(VAR_TIER2_FEEDBACK_WARNING_LEAD));
-        execution.setVariable(VAR_TIER2_FEEDBACK_DUE_AT, Date.from(clock.getDueAt()));
+        legacy.set(execution, VAR_TIER2_FEEDBACK_DUE_AT, clock.getDueAt());
         instances.start(clock, ticket.getNumber());
     }
 }

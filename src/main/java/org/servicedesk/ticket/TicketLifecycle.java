@@ -53,11 +53,13 @@ public final class TicketLifecycle {
     // variables: routing decision
     public static final String VAR_QUEUE = "queue";
     public static final String VAR_TASK_PRIORITY = "taskPriority";
-    // variables: the SLA due dates the user tasks show (the clocks themselves run in SlaClockProcess)
+    // variables: the SLA policy for clocks started later (the clocks themselves run in SlaClockProcess;
+    // the user tasks read their due dates from them: ${slaDueDates.response(ticketId)})
     public static final String VAR_SLA_CALENDAR = "slaCalendar";
-    public static final String VAR_RESPONSE_DUE_AT = "responseDueAt";
     public static final String VAR_TIER2_FEEDBACK_TARGET = "tier2FeedbackTarget";
     public static final String VAR_TIER2_FEEDBACK_WARNING_LEAD = "tier2FeedbackWarningLead";
+    // variables of lifecycle 3.0 only, whose user tasks read their due dates from them; set for its running tickets
+    public static final String VAR_RESPONSE_DUE_AT = "responseDueAt";
     public static final String VAR_TIER2_FEEDBACK_DUE_AT = "tier2FeedbackDueAt";
     public static final String VAR_RESOLUTION_DUE_AT = "resolutionDueAt";
     /** True once an agent claimed the tier-1 task: the assignment clock stopped. */

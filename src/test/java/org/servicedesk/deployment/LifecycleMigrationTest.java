@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -50,7 +52,9 @@ import org.servicedesk.ticket.CustomerConfirmations;
 import org.servicedesk.ticket.Priority;
 import org.servicedesk.ticket.TicketAction;
 import org.servicedesk.ticket.TicketIntake;
+import org.servicedesk.sla.ClockKind;
 import org.servicedesk.sla.SlaClockProcess;
+import org.servicedesk.sla.SlaClocks;
 import org.servicedesk.ticket.TicketLifecycle;
 import org.servicedesk.ticket.TicketRepository;
 import org.servicedesk.ticket.Timeline;
@@ -102,10 +106,15 @@ class LifecycleMigrationTest {
     @Autowired TicketRepository tickets;
     @Autowired Timeline timeline;
     @Autowired ObjectMapper json;
+    @Autowired SlaClocks clocks;
 
     MockMvc mvc;
 
     TicketScenario scenario;
+
+    /** The variables lifecycle 3.0's user tasks read their due dates from. */
+    private static final Set<String> LEGACY_DUE_DATE_VARIABLES = Set.of("responseDueAt", "tier2FeedbackDueAt",
+            "resolutionDueAt");
 
     final List<String> deployments = new ArrayList<>();
 
@@ -142,16 +151,16 @@ class LifecycleMigrationTest {
 
         ProcessDefinition changed = deploy(bpmn -> replaceOnce(
                 replaceOnce(bpmn, "name=\"Handle at tier 2\"", "name=\"Diagnose at tier 2\""),
-                "camunda:versionTag=\"3.0\"", "camunda:versionTag=\"3.1\""));
+                "camunda:versionTag=\"3.1\"", "camunda:versionTag=\"3.2\""));
         assertThat(changed.getVersion()).isEqualTo(old.getVersion() + 1);
 
         JsonNode dryRun = ok(migrate("ana", "{\"sourceVersion\": " + old.getVersion() + "}"));
         assertThat(dryRun.path("dryRun").asBoolean()).isTrue();
         assertThat(dryRun.path("targetVersion").asInt()).isEqualTo(changed.getVersion());
-        assertThat(dryRun.path("targetVersionTag").asText()).isEqualTo("3.1");
+        assertThat(dryRun.path("targetVersionTag").asText()).isEqualTo("3.2");
         JsonNode source = dryRun.path("sources").get(0);
         assertThat(source.path("version").asInt()).isEqualTo(old.getVersion());
-        assertThat(source.path("versionTag").asText()).isEqualTo("3.0");
+        assertThat(source.path("versionTag").asText()).isEqualTo("3.1");
         assertThat(source.path("runningInstances").asInt()).isEqualTo(1);
         assertThat(source.path("checked").asInt()).isEqualTo(1);
         assertThat(source.path("migratable").asInt()).isEqualTo(1);
@@ -183,8 +192,8 @@ class LifecycleMigrationTest {
         assertThat(timeline.of(ticketId(number))).anySatisfy(event -> {
             assertThat(event.getAction()).isEqualTo(TicketAction.LIFECYCLE_MIGRATED.name());
             assertThat(event.getActor()).isEqualTo("ana");
-            assertThat(event.getDetail()).isEqualTo("Ticket lifecycle version " + old.getVersion() + " (3.0) → version "
-                    + changed.getVersion() + " (3.1)");
+            assertThat(event.getDetail()).isEqualTo("Ticket lifecycle version " + old.getVersion() + " (3.1) → version "
+                    + changed.getVersion() + " (3.2)");
         });
 
         // on to the end, on the new version: resolved, sent back by the review, resolved again, confirmed
@@ -203,6 +212,77 @@ class LifecycleMigrationTest {
         HistoricActivityInstance closed = historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(instance.getId()).activityId(TicketLifecycle.END_TICKET_CLOSED).singleResult();
         assertThat(closed.getProcessDefinitionId()).isEqualTo(changed.getId());
+    }
+
+    /**
+     * The clocks are the one home of a ticket's due dates: a ticket on the shipped lifecycle carries
+     * no copy of them, and its tasks' due dates are the clocks' (each arrival at tier 2 its own round's).
+     */
+    @Test
+    void aTicketOnTheShippedLifecycleReadsItsTaskDueDatesFromTheClocks() {
+        String number = intake.create(newTicket(Category.TECHNICAL_FAULT, Priority.P1)).getNumber();
+        scenario.executeDueJobs();
+        Long ticketId = ticketId(number);
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER1).getDueDate())
+                .isEqualTo(clockDue(ticketId, ClockKind.RESPONSE));
+        scenario.escalateFromTier1(number, "Needs remote diagnosis of the firmware");
+        scenario.claim(number, TicketLifecycle.TASK_HANDLE_TIER2, "carol");
+        Date firstRound = clockDue(ticketId, ClockKind.TIER2_FEEDBACK);
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER2).getDueDate()).isEqualTo(firstRound);
+
+        setClock(MONDAY_9AM.plusSeconds(3 * 3600));
+        scenario.resolveAtTier2(number, "Firmware 2.4.1 installed remotely; jams fixed.");
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_REVIEW_RESOLUTION).getDueDate())
+                .isEqualTo(clockDue(ticketId, ClockKind.RESOLUTION));
+        scenario.review(number, false, "Tell the customer how to check the firmware version");
+        Date secondRound = clockDue(ticketId, ClockKind.TIER2_FEEDBACK);
+        assertThat(secondRound).isAfter(firstRound);
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER2).getDueDate()).isEqualTo(secondRound);
+
+        assertThat(historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(scenario.lifecycle(number).getId()).list())
+                .extracting(HistoricVariableInstance::getName)
+                .doesNotContain(LEGACY_DUE_DATE_VARIABLES.toArray(String[]::new));
+    }
+
+    /**
+     * Lifecycle 3.0 read its task due dates from process variables; its running tickets keep getting
+     * them until they move to a version whose tasks read the clocks, and then get no more.
+     */
+    @Test
+    void aTicketStartedOnLifecycle30KeepsItsDueDateVariablesUntilMigrated() throws Exception {
+        ProcessDefinition legacy = deploy(bpmn -> replaceOnce(replaceOnce(
+                replaceOnce(bpmn, "camunda:versionTag=\"3.1\"", "camunda:versionTag=\"3.0\""),
+                "${slaDueDates.response(ticketId)}", "${responseDueAt}"),
+                "${slaDueDates.tier2Feedback(ticketId)}", "${tier2FeedbackDueAt}")
+                .replace("${slaDueDates.resolution(ticketId)}", "${resolutionDueAt}")); // tier 3 and the review
+        String number = atTier2ClaimedByCarol();
+        ProcessInstance instance = scenario.lifecycle(number);
+        assertThat(definitionOf(instance).getId()).isEqualTo(legacy.getId());
+        Long ticketId = ticketId(number);
+        Date firstRound = clockDue(ticketId, ClockKind.TIER2_FEEDBACK);
+        assertThat(runtimeService.getVariables(instance.getId())).containsEntry("responseDueAt",
+                clockDue(ticketId, ClockKind.RESPONSE)).containsEntry("resolutionDueAt",
+                clockDue(ticketId, ClockKind.RESOLUTION)).containsEntry("tier2FeedbackDueAt", firstRound);
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER2).getDueDate()).isEqualTo(firstRound);
+
+        ProcessDefinition current = deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.1\"",
+                "camunda:versionTag=\"3.2\""));
+        ok(migrate("ana", "{\"sourceVersion\": " + legacy.getVersion() + ", \"dryRun\": false}"));
+        assertThat(definitionOf(instance).getId()).isEqualTo(current.getId());
+
+        setClock(MONDAY_9AM.plusSeconds(3 * 3600));
+        scenario.resolveAtTier2(number, "Firmware 2.4.1 installed remotely; jams fixed.");
+        scenario.review(number, false, "Tell the customer how to check the firmware version");
+        Date secondRound = clockDue(ticketId, ClockKind.TIER2_FEEDBACK);
+        assertThat(secondRound).isAfter(firstRound);
+        assertThat(scenario.openTask(number, TicketLifecycle.TASK_HANDLE_TIER2).getDueDate()).isEqualTo(secondRound);
+        assertThat(runtimeService.getVariable(instance.getId(), "tier2FeedbackDueAt"))
+                .as("no longer kept up to date on a version that does not read it").isEqualTo(firstRound);
+    }
+
+    private Date clockDue(Long ticketId, ClockKind kind) {
+        return Date.from(clocks.latest(ticketId, kind).orElseThrow().getDueAt());
     }
 
     @Test
@@ -267,12 +347,12 @@ class LifecycleMigrationTest {
     void aNewMajorVersionIsRefusedEvenWithEqualActivities() throws Exception {
         String number = atTier2ClaimedByCarol();
         ProcessDefinition old = definitionOf(scenario.lifecycle(number));
-        deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.0\"", "camunda:versionTag=\"4.0\""));
+        deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.1\"", "camunda:versionTag=\"4.0\""));
 
         JsonNode source = ok(migrate("ana", "{}")).path("sources").get(0);
         assertThat(source.path("migratable").asInt()).isZero();
         assertThat(strings(source.path("planProblems").get(0).path("reasons"))).hasSize(1)
-                .allMatch(reason -> reason.contains("3.0 to 4.0 is a new major version"));
+                .allMatch(reason -> reason.contains("3.1 to 4.0 is a new major version"));
         assertThat(migrate("ana", "{\"dryRun\": false}").getStatus()).isEqualTo(409);
         assertThat(definitionOf(scenario.lifecycle(number)).getId()).isEqualTo(old.getId());
     }
@@ -297,7 +377,7 @@ class LifecycleMigrationTest {
     void withoutABodyItIsADryRunOfEveryOlderVersion() throws Exception {
         String number = atTier2ClaimedByCarol();
         ProcessDefinition old = definitionOf(scenario.lifecycle(number));
-        deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.0\"", "camunda:versionTag=\"3.1\""));
+        deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.1\"", "camunda:versionTag=\"3.2\""));
         MockHttpServletResponse response = mvc.perform(post(ENDPOINT).with(LoggedIn.as("ana"))).andReturn()
                 .getResponse();
         JsonNode report = ok(response);
@@ -309,8 +389,8 @@ class LifecycleMigrationTest {
     @Test
     void versionsThatDoNotFitAreBadRequests() throws Exception {
         ProcessDefinition first = latest();
-        ProcessDefinition second = deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.0\"",
-                "camunda:versionTag=\"3.1\""));
+        ProcessDefinition second = deploy(bpmn -> replaceOnce(bpmn, "camunda:versionTag=\"3.1\"",
+                "camunda:versionTag=\"3.2\""));
         int v1 = first.getVersion();
         int v2 = second.getVersion();
         badRequest("{\"targetVersion\": 99}", "targetVersion", "There is no version 99");
