@@ -4,13 +4,16 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,8 +23,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * Tasklists at the same moment ({@link TaskAlreadyClaimedException}), or two requests changing the same
  * instance at once ({@link OptimisticLockingException}), or the same agent's two claims of a task at once,
  * each inserting the assignee's authorization ({@link ProcessEnginePersistenceException} from a unique
- * constraint). Camunda maps all of them, as any engine exception, to 500; other persistence failures are
- * left to Camunda's own handler. The body keeps Camunda's error format ({@code type}, {@code message}),
+ * constraint), or a listener's change of one of our rows, which another request changed at the same
+ * moment ({@link OptimisticLockingFailureException} of the row's version, raised by the listener's flush,
+ * which the engine wraps in a {@link ProcessEngineException}, or at the commit). Camunda maps all of them,
+ * as any engine exception, to 500; every other failure is left to Camunda's own handlers. The body keeps Camunda's error format ({@code type}, {@code message}),
  * which Tasklist shows; the engine's own message, which names the other user, stays out of it.
  */
 @Component
@@ -32,6 +37,18 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
         config.register(AlreadyClaimed.class);
         config.register(ChangedConcurrently.class);
         config.register(CreatedConcurrently.class);
+        config.register(RowChangedConcurrently.class);
+        config.register(RowChangedConcurrentlyInListener.class);
+    }
+
+    /** A version conflict of one of our rows in the exception or its causes. */
+    static boolean rowChangedConcurrently(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockingFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final String CHANGED_CONCURRENTLY = "Someone else changed this at the same moment; reload and try again.";
@@ -64,6 +81,30 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
                 }
             }
             return camunda.toResponse(exception);
+        }
+    }
+
+    /** At the commit, outside the engine's command. */
+    public static class RowChangedConcurrently implements ExceptionMapper<OptimisticLockingFailureException> {
+        @Override
+        public Response toResponse(OptimisticLockingFailureException exception) {
+            return conflict("OptimisticLockingException", CHANGED_CONCURRENTLY);
+        }
+    }
+
+    /**
+     * In a listener: the engine's exception, with the conflict as its cause. Ranked before Camunda's
+     * handler of engine exceptions, which answers every other one.
+     */
+    @Priority(1)
+    public static class RowChangedConcurrentlyInListener implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return rowChangedConcurrently(exception) ? conflict("OptimisticLockingException", CHANGED_CONCURRENTLY)
+                    : camunda.toResponse(exception);
         }
     }
 
