@@ -34,6 +34,12 @@ final class DeploymentCheck {
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
+    /**
+     * The namespaces whose attributes and elements the engine reads as its own: Camunda's, and
+     * Activiti's, which Camunda 7's parser still accepts as an alternative (activiti:class runs a class).
+     */
+    static final Set<String> ENGINE_NAMESPACES = Set.of(CAMUNDA_NS, "http://activiti.org/bpmn");
+
     private static final List<String> ALLOWED_SUFFIXES = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml",
             ".form", ".png");
 
@@ -113,7 +119,7 @@ final class DeploymentCheck {
 
     private static Optional<String> elementProblem(Element element) {
         String local = element.getLocalName();
-        boolean camunda = CAMUNDA_NS.equals(element.getNamespaceURI());
+        boolean camunda = ENGINE_NAMESPACES.contains(String.valueOf(element.getNamespaceURI()));
         if ("scriptTask".equals(local)) {
             return Optional.of("is a script task: scripts run code on the server; use a service task with a delegate");
         }
@@ -141,8 +147,8 @@ final class DeploymentCheck {
             }
             return Optional.empty();
         }
-        boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI())
-                || CAMUNDA_NS.equals(element.getNamespaceURI());
+        boolean camunda = ENGINE_NAMESPACES.contains(String.valueOf(attribute.getNamespaceURI()))
+                || ENGINE_NAMESPACES.contains(String.valueOf(element.getNamespaceURI()));
         if (camunda && CLASS_ATTRIBUTES.contains(local)) {
             return Optional.of("names the Java class " + value + ": use a delegate expression of the service desk");
         }

@@ -95,6 +95,13 @@ class DeploymentGuardTest {
         return new Object[][] {
             {"a Java class as delegate", "<serviceTask id=\"Task_Class\" name=\"Class\" camunda:class=\"java.lang.Object\"/>",
                 "Task_Class", "Java class"},
+            {"a Java class in the Activiti namespace, which the engine still reads",
+                "<serviceTask id=\"Task_Activiti\" name=\"Activiti\" xmlns:activiti=\"http://activiti.org/bpmn\""
+                + " activiti:class=\"java.lang.Object\"/>", "Task_Activiti", "Java class"},
+            {"a listener class in the Activiti namespace", "<userTask id=\"Task_ActivitiListener\" name=\"Listener\""
+                + " xmlns:activiti=\"http://activiti.org/bpmn\"><extensionElements>"
+                + "<activiti:taskListener class=\"x.Evil\" event=\"create\"/></extensionElements></userTask>",
+                "Task_ActivitiListener", "Java class"},
             {"a listener class", "<userTask id=\"Task_Listener\" name=\"Listener\"><extensionElements>"
                 + "<camunda:taskListener class=\"x.Evil\" event=\"create\"/></extensionElements></userTask>",
                 "Task_Listener", "Java class"},
