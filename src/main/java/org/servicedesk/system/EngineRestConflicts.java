@@ -36,19 +36,8 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
     public void customize(ResourceConfig config) {
         config.register(AlreadyClaimed.class);
         config.register(ChangedConcurrently.class);
-        config.register(CreatedConcurrently.class);
         config.register(RowChangedConcurrently.class);
-        config.register(RowChangedConcurrentlyInListener.class);
-    }
-
-    /** A version conflict of one of our rows in the exception or its causes. */
-    static boolean rowChangedConcurrently(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingFailureException) {
-                return true;
-            }
-        }
-        return false;
+        config.register(ChangedConcurrentlyBelow.class);
     }
 
     static final String CHANGED_CONCURRENTLY = "Someone else changed this at the same moment; reload and try again.";
@@ -65,25 +54,6 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
         }
     }
 
-    public static class CreatedConcurrently implements ExceptionMapper<ProcessEnginePersistenceException> {
-
-        /** Every other persistence failure is answered (and logged) as Camunda answers it. */
-        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-
-        /** SQLSTATE of a unique-constraint violation (PostgreSQL and H2). */
-        static final String UNIQUE_VIOLATION = "23505";
-
-        @Override
-        public Response toResponse(ProcessEnginePersistenceException exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    return conflict("OptimisticLockingException", CHANGED_CONCURRENTLY);
-                }
-            }
-            return camunda.toResponse(exception);
-        }
-    }
-
     /** At the commit, outside the engine's command. */
     public static class RowChangedConcurrently implements ExceptionMapper<OptimisticLockingFailureException> {
         @Override
@@ -93,18 +63,28 @@ class EngineRestConflicts implements ResourceConfigCustomizer {
     }
 
     /**
-     * In a listener: the engine's exception, with the conflict as its cause. Ranked before Camunda's
-     * handler of engine exceptions, which answers every other one.
+     * An engine exception caused by a concurrent change: a row's version conflict (in a listener), or,
+     * for a persistence failure, a unique constraint (the same row inserted twice). Ranked before
+     * Camunda's handler of engine exceptions, which answers (and logs) every other one as before.
      */
     @Priority(1)
-    public static class RowChangedConcurrentlyInListener implements ExceptionMapper<ProcessEngineException> {
+    public static class ChangedConcurrentlyBelow implements ExceptionMapper<ProcessEngineException> {
+
+        /** SQLSTATE of a unique-constraint violation (PostgreSQL and H2). */
+        static final String UNIQUE_VIOLATION = "23505";
 
         private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return rowChangedConcurrently(exception) ? conflict("OptimisticLockingException", CHANGED_CONCURRENTLY)
-                    : camunda.toResponse(exception);
+            boolean persistence = exception instanceof ProcessEnginePersistenceException;
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OptimisticLockingFailureException
+                        || persistence && cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return conflict("OptimisticLockingException", CHANGED_CONCURRENTLY);
+                }
+            }
+            return camunda.toResponse(exception);
         }
     }
 
